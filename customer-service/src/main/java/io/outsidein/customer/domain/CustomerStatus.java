@@ -1,0 +1,7 @@
+package io.outsidein.customer.domain;
+
+public enum CustomerStatus {
+  ACTIVE,
+  MERGED,
+  ERASED
+}

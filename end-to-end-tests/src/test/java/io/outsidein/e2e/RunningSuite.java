@@ -1,0 +1,42 @@
+package io.outsidein.e2e;
+
+import io.outsidein.launcher.Suite;
+import io.outsidein.launcher.SuiteOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+/** A whole suite for one test class: random ports, fresh databases, every process stopped after. */
+final class RunningSuite {
+  private RunningSuite() {}
+
+  static Suite start() {
+    Path root = Path.of(System.getProperty("outsidein.root", "..")).toAbsolutePath().normalize();
+    try {
+      Path work = Files.createTempDirectory("outside-in-e2e-");
+      int[] ports = Suite.freePorts(6);
+      String prefix = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
+      SuiteOptions options =
+          new SuiteOptions(
+              root,
+              work,
+              false,
+              true,
+              prefix,
+              ports[0],
+              ports[1],
+              ports[2],
+              ports[3],
+              ports[4],
+              ports[5],
+              "-Xmx192m",
+              Map.of());
+      return Suite.start(options, line -> System.out.println("[e2e] " + line));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.outsidein.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A CloudEvents 1.0 event in structured JSON mode; {@code requestid} is an extension attribute that
+ * carries the X-Request-Id of the call that caused the event.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CloudEvent(
+    String specversion,
+    UUID id,
+    String source,
+    String type,
+    Instant time,
+    String subject,
+    String datacontenttype,
+    String requestid,
+    JsonNode data) {
+
+  public static final String SPEC_VERSION = "1.0";
+  public static final String CONTENT_TYPE = "application/cloudevents+json";
+
+  /** The catalogue entry of this event, empty for a type this version does not know. */
+  public java.util.Optional<EventType> eventType() {
+    return EventType.of(type);
+  }
+}

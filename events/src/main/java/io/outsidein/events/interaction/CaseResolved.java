@@ -1,0 +1,13 @@
+package io.outsidein.events.interaction;
+
+import io.outsidein.events.EventData;
+import io.outsidein.events.EventType;
+import java.time.Instant;
+import java.util.UUID;
+
+public record CaseResolved(UUID caseId, UUID customerId, Instant resolvedAt) implements EventData {
+  @Override
+  public EventType eventType() {
+    return EventType.CASE_RESOLVED;
+  }
+}

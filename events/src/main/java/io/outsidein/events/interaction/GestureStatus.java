@@ -1,0 +1,7 @@
+package io.outsidein.events.interaction;
+
+public enum GestureStatus {
+  APPROVED,
+  PENDING_APPROVAL,
+  REJECTED
+}

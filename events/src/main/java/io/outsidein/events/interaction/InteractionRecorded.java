@@ -1,0 +1,25 @@
+package io.outsidein.events.interaction;
+
+import io.outsidein.events.EventData;
+import io.outsidein.events.EventType;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A touchpoint; its summary and attributes stay in interaction-service. */
+public record InteractionRecorded(
+    UUID interactionId,
+    UUID customerId,
+    Instant occurredAt,
+    Channel channel,
+    Department department,
+    InteractionType type,
+    UUID caseId,
+    Rating rating,
+    Double sentiment,
+    Money amount)
+    implements EventData {
+  @Override
+  public EventType eventType() {
+    return EventType.INTERACTION_RECORDED;
+  }
+}

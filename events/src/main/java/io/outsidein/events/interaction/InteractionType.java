@@ -1,0 +1,12 @@
+package io.outsidein.events.interaction;
+
+public enum InteractionType {
+  VISIT,
+  INQUIRY,
+  PURCHASE,
+  COMPLAINT,
+  FEEDBACK,
+  RETURN,
+  CANCELLATION,
+  OUTREACH
+}

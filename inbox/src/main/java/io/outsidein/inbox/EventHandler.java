@@ -1,0 +1,14 @@
+package io.outsidein.inbox;
+
+import io.outsidein.events.CloudEvent;
+import io.outsidein.events.EventType;
+
+/**
+ * Applies the events a service consumes. The inbox calls it inside the transaction that records the
+ * event id, so the effect and the record of it commit together.
+ */
+public interface EventHandler {
+
+  /** Applies one event of a known type; throwing rolls the effect back and retries it. */
+  void apply(CloudEvent event, EventType type);
+}

@@ -1,0 +1,252 @@
+package io.outsidein.inbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.outsidein.events.CloudEvent;
+import io.outsidein.events.EventCodec;
+import io.outsidein.events.EventType;
+import io.outsidein.events.Topics;
+import io.outsidein.kit.requestid.RequestId;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes the configured topics and applies each event exactly once: its id is recorded with its
+ * effect. A poll's events are applied in one transaction; if that fails they are applied one by
+ * one, and an event that still fails after the configured tries goes to the dead-letter topic with
+ * the reason in its headers. Offsets are committed only after the effects.
+ */
+@ApplicationScoped
+public class InboxConsumer {
+  private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
+
+  private final InboxConfig config;
+  private final Map<String, Object> kafkaConfig;
+  private final Instance<EventHandler> handlers;
+  private final ProcessedEvents processed;
+  private final MeterRegistry meters;
+  private volatile boolean running;
+  private Thread worker;
+  private KafkaConsumer<String, byte[]> consumer;
+  private KafkaProducer<String, byte[]> deadLetters;
+  private KafkaClientMetrics consumerMetrics;
+
+  InboxConsumer(
+      InboxConfig config,
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+      Instance<EventHandler> handlers,
+      ProcessedEvents processed,
+      MeterRegistry meters) {
+    this.config = config;
+    this.kafkaConfig = kafkaConfig;
+    this.handlers = handlers;
+    this.processed = processed;
+    this.meters = meters;
+  }
+
+  void start(@Observes StartupEvent event) {
+    if (!config.enabled()) {
+      LOG.info("event consumption disabled by configuration");
+      return;
+    }
+    consumer =
+        new KafkaConsumer<>(
+            consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
+    deadLetters =
+        new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+    consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(meters);
+    running = true;
+    worker = new Thread(this::run, "inbox-consumer");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (worker == null) {
+      return;
+    }
+    running = false;
+    consumer.wakeup();
+    try {
+      worker.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    consumerMetrics.close();
+    deadLetters.close(Duration.ofSeconds(5));
+  }
+
+  private void run() {
+    EventHandler handler = handlers.get();
+    try (KafkaConsumer<String, byte[]> owned = consumer) {
+      owned.subscribe(config.topics());
+      while (running) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        if (records.isEmpty()) {
+          continue;
+        }
+        try {
+          applyAll(records, handler);
+          consumer.commitSync();
+        } catch (RuntimeException e) {
+          // The database or the broker is unavailable: nothing is committed, so rewind and retry.
+          LOG.warnf("events not applied, will retry: %s", e.getMessage());
+          rewind(records);
+          sleep(config.retryBackoff().multipliedBy(5));
+        }
+      }
+    } catch (WakeupException e) {
+      // stop() woke the poll: a normal shutdown.
+    }
+  }
+
+  private void applyAll(ConsumerRecords<String, byte[]> records, EventHandler handler) {
+    List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+    records.forEach(all::add);
+    try {
+      QuarkusTransaction.requiringNew().run(() -> all.forEach(r -> applyOne(r, handler)));
+    } catch (RuntimeException batchFailure) {
+      if (Failures.isTransient(batchFailure)) {
+        throw batchFailure;
+      }
+      // One event spoiled the batch: apply them one at a time to isolate it.
+      for (ConsumerRecord<String, byte[]> record : all) {
+        applyWithRetries(record, handler);
+      }
+    }
+  }
+
+  private void applyWithRetries(ConsumerRecord<String, byte[]> record, EventHandler handler) {
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= config.attempts(); attempt++) {
+      try {
+        QuarkusTransaction.requiringNew().run(() -> applyOne(record, handler));
+        return;
+      } catch (RuntimeException e) {
+        if (Failures.isTransient(e)) {
+          throw e;
+        }
+        last = e;
+        if (e instanceof EventCodec.MalformedEventException) {
+          break;
+        }
+        sleep(config.retryBackoff());
+      }
+    }
+    deadLetter(record, last);
+  }
+
+  /** Applies one record in the current transaction; unknown types are skipped, not failed. */
+  private void applyOne(ConsumerRecord<String, byte[]> record, EventHandler handler) {
+    CloudEvent event = EventCodec.read(record.value());
+    Optional<EventType> type = event.eventType();
+    if (type.isEmpty()) {
+      LOG.infof("skipping event %s of unknown type %s", event.id(), event.type());
+      return;
+    }
+    String previous = RequestId.current();
+    RequestId.set(event.requestid());
+    try {
+      if (processed.firstDelivery(event.id(), event.type())) {
+        handler.apply(event, type.get());
+        counter("inbox.events.consumed", type.get().typeName()).increment();
+      } else {
+        counter("inbox.events.duplicates", type.get().typeName()).increment();
+      }
+    } finally {
+      RequestId.set(previous);
+    }
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException reason) {
+    String topic = Topics.deadLetter(config.group());
+    LOG.errorf(
+        "event at %s-%d@%d goes to %s: %s",
+        record.topic(), record.partition(), record.offset(), topic, reason.getMessage());
+    ProducerRecord<String, byte[]> letter =
+        new ProducerRecord<>(topic, record.key(), record.value());
+    record.headers().forEach(letter.headers()::add);
+    header(letter, "dlq-error", String.valueOf(reason.getMessage()));
+    header(letter, "dlq-error-class", reason.getClass().getName());
+    header(letter, "dlq-topic", record.topic());
+    header(letter, "dlq-partition", String.valueOf(record.partition()));
+    header(letter, "dlq-offset", String.valueOf(record.offset()));
+    try {
+      deadLetters.send(letter).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("dead-letter topic unavailable", e);
+    }
+    meters.counter("inbox.events.dead-lettered", "topic", record.topic()).increment();
+  }
+
+  private void rewind(ConsumerRecords<String, byte[]> records) {
+    for (TopicPartition partition : records.partitions()) {
+      consumer.seek(partition, records.records(partition).get(0).offset());
+    }
+  }
+
+  private Counter counter(String name, String type) {
+    return meters.counter(name, "type", type);
+  }
+
+  private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Map<String, Object> consumerConfig() {
+    Map<String, Object> props = new HashMap<>(kafkaConfig);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+    props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, config.group() + "-" + UUID.randomUUID());
+    return props;
+  }
+
+  private Map<String, Object> producerConfig() {
+    Map<String, Object> props = new HashMap<>(kafkaConfig);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, config.group() + "-dlq-" + UUID.randomUUID());
+    return props;
+  }
+}

@@ -1,0 +1,4 @@
+package io.outsidein.insight.service;
+
+/** One segment's figures. */
+public record SegmentSummary(String segment, long customers) {}

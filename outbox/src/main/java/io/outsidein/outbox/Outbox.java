@@ -1,0 +1,78 @@
+package io.outsidein.outbox;
+
+import io.outsidein.events.CloudEvent;
+import io.outsidein.events.EventCodec;
+import io.outsidein.events.EventData;
+import io.outsidein.kit.requestid.RequestId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Writes events into the outbox table inside the caller's transaction. */
+@ApplicationScoped
+public class Outbox {
+  private static final Object WAKE_REGISTERED = new Object();
+
+  private final EntityManager entityManager;
+  private final TransactionSynchronizationRegistry transactions;
+  private final OutboxRelay relay;
+  private final OutboxConfig config;
+  private final Clock clock;
+
+  Outbox(
+      EntityManager entityManager,
+      TransactionSynchronizationRegistry transactions,
+      OutboxRelay relay,
+      OutboxConfig config,
+      Clock clock) {
+    this.entityManager = entityManager;
+    this.transactions = transactions;
+    this.relay = relay;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /**
+   * Records an event in the current transaction; it is relayed only if that transaction commits.
+   * Mandatory so that no caller can write an event apart from the change it describes.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public CloudEvent record(EventData data) {
+    Instant now = clock.instant();
+    CloudEvent event = EventCodec.envelope(data, config.source(), now, RequestId.current());
+    OutboxMessage message = new OutboxMessage();
+    message.id = event.id();
+    message.topic = data.eventType().topic();
+    message.messageKey = event.subject();
+    message.eventType = event.type();
+    message.payload = EventCodec.writeString(event);
+    message.createdAt = now;
+    entityManager.persist(message);
+    wakeRelayAfterCommit();
+    return event;
+  }
+
+  private void wakeRelayAfterCommit() {
+    if (transactions.getResource(WAKE_REGISTERED) != null) {
+      return;
+    }
+    transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              relay.wake();
+            }
+          }
+        });
+  }
+}

@@ -1,0 +1,243 @@
+package io.outsidein.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.outsidein.events.CloudEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka in write order and marks them sent. Woken right after a commit, it
+ * also polls as a fallback. Only one relay per database sends at a time (an advisory lock), so
+ * several instances of a service never reorder one customer's events.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  // Any fixed number: the key of the advisory lock that elects the sending relay.
+  private static final long RELAY_LOCK = 0x07b0c5L;
+  private static final long SEND_TIMEOUT_SECONDS = 30;
+
+  private final EntityManager entityManager;
+  private final OutboxConfig config;
+  private final Map<String, Object> kafkaConfig;
+  private final MeterRegistry meters;
+  private final Clock clock;
+  private final Semaphore wakeUps = new Semaphore(0);
+  private final AtomicLong backlog = new AtomicLong();
+  private volatile boolean running;
+  private Thread worker;
+  private KafkaProducer<String, byte[]> producer;
+  private Instant lastCleanup = Instant.EPOCH;
+
+  OutboxRelay(
+      EntityManager entityManager,
+      OutboxConfig config,
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+      MeterRegistry meters,
+      Clock clock) {
+    this.entityManager = entityManager;
+    this.config = config;
+    this.kafkaConfig = kafkaConfig;
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  void start(@Observes StartupEvent event) {
+    Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
+        .description("Outbox rows not yet published to Kafka")
+        .register(meters);
+    if (!config.relayEnabled()) {
+      LOG.info("outbox relay disabled by configuration");
+      return;
+    }
+    producer =
+        new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+    running = true;
+    worker = new Thread(this::run, "outbox-relay");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    running = false;
+    if (worker != null) {
+      wake();
+      try {
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      producer.close(java.time.Duration.ofSeconds(5));
+    }
+  }
+
+  /** Asks the relay to look at the outbox now instead of at its next poll. */
+  public void wake() {
+    wakeUps.release();
+  }
+
+  private void run() {
+    boolean failing = false;
+    while (running) {
+      try {
+        int sent = relayBatch();
+        if (failing) {
+          LOG.info("outbox relay is publishing again");
+          failing = false;
+        }
+        cleanUpNowAndThen();
+        if (sent < config.batchSize()) {
+          pause(config.pollInterval().toMillis());
+        }
+      } catch (RuntimeException e) {
+        if (!failing) {
+          // Logged once per outage: the rows stay in the outbox and are retried.
+          LOG.warnf("outbox relay cannot publish yet, will retry: %s", rootMessage(e));
+          failing = true;
+        }
+        pause(config.retryBackoff().toMillis());
+      }
+    }
+  }
+
+  private void pause(long millis) {
+    try {
+      wakeUps.tryAcquire(millis, TimeUnit.MILLISECONDS);
+      wakeUps.drainPermits();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  /** Sends one batch and marks it sent, in one transaction; a failure leaves every row unsent. */
+  int relayBatch() {
+    return QuarkusTransaction.requiringNew()
+        .timeout((int) SEND_TIMEOUT_SECONDS * 2)
+        .call(
+            () -> {
+              Boolean leader =
+                  (Boolean)
+                      entityManager
+                          .createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                          .setParameter("lock", RELAY_LOCK)
+                          .getSingleResult();
+              if (!leader) {
+                return 0;
+              }
+              List<OutboxMessage> batch =
+                  entityManager
+                      .createNativeQuery(
+                          "SELECT * FROM outbox_message WHERE published_at IS NULL"
+                              + " ORDER BY position LIMIT :limit",
+                          OutboxMessage.class)
+                      .setParameter("limit", config.batchSize())
+                      .getResultList();
+              if (!batch.isEmpty()) {
+                publish(batch);
+              }
+              updateBacklog(batch.size());
+              return batch.size();
+            });
+  }
+
+  private void publish(List<OutboxMessage> batch) throws Exception {
+    List<Future<?>> acks = new ArrayList<>(batch.size());
+    for (OutboxMessage message : batch) {
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(
+              message.topic, message.messageKey, message.payload.getBytes(StandardCharsets.UTF_8));
+      record
+          .headers()
+          .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+      acks.add(producer.send(record));
+    }
+    producer.flush();
+    for (Future<?> ack : acks) {
+      ack.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+    List<UUID> ids = batch.stream().map(m -> m.id).toList();
+    entityManager
+        .createNativeQuery("UPDATE outbox_message SET published_at = :now WHERE id IN (:ids)")
+        .setParameter("now", clock.instant())
+        .setParameter("ids", ids)
+        .executeUpdate();
+    for (OutboxMessage message : batch) {
+      Counter.builder("outbox.events.published")
+          .description("Events published to Kafka from the outbox")
+          .tag("type", message.eventType)
+          .register(meters)
+          .increment();
+    }
+  }
+
+  private void updateBacklog(int justSent) {
+    Number unsent =
+        (Number)
+            entityManager
+                .createNativeQuery("SELECT count(*) FROM outbox_message WHERE published_at IS NULL")
+                .getSingleResult();
+    backlog.set(Math.max(0, unsent.longValue() - justSent));
+  }
+
+  private void cleanUpNowAndThen() {
+    Instant now = clock.instant();
+    if (now.isBefore(lastCleanup.plusSeconds(600))) {
+      return;
+    }
+    lastCleanup = now;
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery("DELETE FROM outbox_message WHERE published_at < :before")
+                    .setParameter("before", now.minus(config.retention()))
+                    .executeUpdate());
+  }
+
+  private Map<String, Object> producerConfig() {
+    Map<String, Object> props = new HashMap<>(kafkaConfig);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+    // Fail fast while the broker is down; the rows stay in the outbox and are retried.
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
+    return props;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}
