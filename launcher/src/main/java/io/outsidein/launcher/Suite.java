@@ -175,6 +175,8 @@ public final class Suite implements AutoCloseable {
 
   private Map<String, String> environment(ServiceSpec spec) {
     Map<String, String> env = new HashMap<>();
+    // The local profile carries the documented demo API keys and generous rate limits.
+    env.put("QUARKUS_PROFILE", "local");
     env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
     env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
     env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());

@@ -1,0 +1,29 @@
+package io.outsidein.customer;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.outsidein.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+class BodyLimitTest {
+
+  @Test
+  void refusesABodyOver64KibWith413Problem() {
+    String name = "x".repeat(70 * 1024);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"displayName\":\"" + name + "\"}")
+        .when()
+        .post("/customers")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("status", equalTo(413));
+  }
+}
