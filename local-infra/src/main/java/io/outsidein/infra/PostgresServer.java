@@ -51,6 +51,11 @@ public final class PostgresServer implements AutoCloseable {
       local.execute("SELECT 1", "postgres");
       return local;
     }
+    return embedded(embeddedData, keepData);
+  }
+
+  /** An embedded server from the PostgreSQL binaries on the classpath. */
+  public static PostgresServer embedded(Path embeddedData, boolean keepData) {
     try {
       EmbeddedPostgres pg =
           EmbeddedPostgres.builder()
