@@ -85,6 +85,8 @@ public class InboxConsumer {
         new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
     consumerMetrics = new KafkaClientMetrics(consumer);
     consumerMetrics.bindTo(meters);
+    // Registered up front so dashboards show 0, not "no data", until the first dead letter.
+    config.topics().forEach(topic -> meters.counter("inbox.events.dead-lettered", "topic", topic));
     running = true;
     worker = new Thread(this::run, "inbox-consumer");
     worker.setDaemon(true);

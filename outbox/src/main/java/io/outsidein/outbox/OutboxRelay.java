@@ -49,6 +49,7 @@ public class OutboxRelay {
   private final Clock clock;
   private final Semaphore wakeUps = new Semaphore(0);
   private final AtomicLong backlog = new AtomicLong();
+  private final AtomicLong oldestUnsentMillis = new AtomicLong();
   private volatile boolean running;
   private Thread worker;
   private KafkaProducer<String, byte[]> producer;
@@ -70,6 +71,10 @@ public class OutboxRelay {
   void start(@Observes StartupEvent event) {
     Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
         .description("Outbox rows not yet published to Kafka")
+        .register(meters);
+    Gauge.builder("outbox.oldest.unsent.age", this, r -> r.oldestUnsentAgeSeconds())
+        .description("Age in seconds of the oldest outbox row not yet published (0 when none)")
+        .baseUnit("seconds")
         .register(meters);
     if (!config.relayEnabled()) {
       LOG.info("outbox relay disabled by configuration");
@@ -161,7 +166,7 @@ public class OutboxRelay {
               if (!batch.isEmpty()) {
                 publish(batch);
               }
-              updateBacklog(batch.size());
+              updateBacklog();
               return batch.size();
             });
   }
@@ -196,13 +201,31 @@ public class OutboxRelay {
     }
   }
 
-  private void updateBacklog(int justSent) {
-    Number unsent =
-        (Number)
+  /** Reads the backlog after this batch was marked sent (the same transaction sees it). */
+  private void updateBacklog() {
+    Object[] row =
+        (Object[])
             entityManager
-                .createNativeQuery("SELECT count(*) FROM outbox_message WHERE published_at IS NULL")
+                .createNativeQuery(
+                    "SELECT count(*), min(created_at) FROM outbox_message WHERE published_at IS NULL")
                 .getSingleResult();
-    backlog.set(Math.max(0, unsent.longValue() - justSent));
+    backlog.set(((Number) row[0]).longValue());
+    oldestUnsentMillis.set(row[1] == null ? 0 : toInstant(row[1]).toEpochMilli());
+  }
+
+  private double oldestUnsentAgeSeconds() {
+    long oldest = oldestUnsentMillis.get();
+    return oldest == 0 ? 0 : Math.max(0, clock.millis() - oldest) / 1000.0;
+  }
+
+  private static Instant toInstant(Object timestamp) {
+    if (timestamp instanceof Instant instant) {
+      return instant;
+    }
+    if (timestamp instanceof java.time.OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    return ((java.sql.Timestamp) timestamp).toInstant();
   }
 
   private void cleanUpNowAndThen() {
