@@ -1,5 +1,9 @@
 package io.outsidein.launcher;
 
+import io.outsidein.demo.DemoLoader;
+import io.outsidein.demo.DemoOptions;
+import io.outsidein.demo.PublicApi;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +13,38 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
   private Main() {}
 
+  private static void loadDemoData(String gateway) {
+    DemoOptions options = DemoOptions.DEFAULTS;
+    System.out.println("[run] loading demo data through the API (--demo)...");
+    try {
+      DemoLoader.Result result =
+          new DemoLoader(
+                  new PublicApi(URI.create(gateway), options.apiKey()),
+                  options.threads(),
+                  line -> System.out.println("[demo] " + line))
+              .load(options);
+      System.out.printf(
+          "[run] demo data loaded in %d s: %d customers, %d cases, %d gestures, %d interactions%n",
+          result.took().toSeconds(),
+          result.customers(),
+          result.cases(),
+          result.gestures(),
+          result.interactions());
+    } catch (RuntimeException e) {
+      System.err.println("[run] demo data could not be loaded: " + e.getMessage());
+    }
+  }
+
   public static void main(String[] args) throws InterruptedException {
+    boolean demo = false;
+    for (String arg : args) {
+      if (arg.equals("--demo")) {
+        demo = true;
+      } else {
+        System.err.println("[run] unknown option " + arg + "; the only option is --demo");
+        System.exit(2);
+      }
+    }
     Path root = Path.of(System.getProperty("outsidein.root", ".")).toAbsolutePath().normalize();
     Instant started = Instant.now();
     SuiteOptions options = SuiteOptions.local(root);
@@ -52,6 +87,9 @@ public final class Main {
         suite.broker().bootstrapServers(),
         suite.postgres().describe(),
         suite.logDir());
+    if (demo) {
+      loadDemoData(gateway);
+    }
     stopped.await();
   }
 }
