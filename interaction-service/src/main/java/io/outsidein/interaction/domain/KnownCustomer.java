@@ -30,6 +30,9 @@ public class KnownCustomer extends PanacheEntityBase {
   @Column(name = "merged_into")
   public UUID mergedInto;
 
+  /** The customer's segment, which decides the goodwill latitude; null until known. */
+  public String segment;
+
   public static KnownCustomer of(UUID id, Status status) {
     KnownCustomer customer = new KnownCustomer();
     customer.customerId = id;

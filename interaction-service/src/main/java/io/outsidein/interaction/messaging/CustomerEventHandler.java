@@ -6,6 +6,7 @@ import io.outsidein.events.EventType;
 import io.outsidein.events.customer.CustomerErased;
 import io.outsidein.events.customer.CustomerMerged;
 import io.outsidein.events.customer.CustomerRegistered;
+import io.outsidein.events.customer.CustomerSegmentChanged;
 import io.outsidein.inbox.EventHandler;
 import io.outsidein.interaction.service.CustomerDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +25,12 @@ public class CustomerEventHandler implements EventHandler {
     switch (type) {
       case CUSTOMER_REGISTERED ->
           directory.registered(EventCodec.data(event, CustomerRegistered.class));
+      case CUSTOMER_SEGMENT_CHANGED ->
+          directory.segmentChanged(EventCodec.data(event, CustomerSegmentChanged.class));
       case CUSTOMER_MERGED -> directory.merged(EventCodec.data(event, CustomerMerged.class));
       case CUSTOMER_ERASED -> directory.erased(EventCodec.data(event, CustomerErased.class));
       default -> {
-        // Profile changes do not concern interactions.
+        // Profile and consent changes do not concern interactions.
       }
     }
   }

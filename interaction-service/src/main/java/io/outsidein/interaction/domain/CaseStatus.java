@@ -1,0 +1,6 @@
+package io.outsidein.interaction.domain;
+
+public enum CaseStatus {
+  OPEN,
+  RESOLVED
+}
