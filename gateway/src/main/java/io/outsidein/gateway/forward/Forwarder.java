@@ -1,5 +1,6 @@
 package io.outsidein.gateway.forward;
 
+import io.outsidein.gateway.auth.CallContext;
 import io.outsidein.gateway.config.ServicesConfig;
 import io.outsidein.kit.problem.Problems;
 import io.outsidein.kit.requestid.RequestId;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -27,14 +29,15 @@ public class Forwarder {
   private static final Logger LOG = Logger.getLogger(Forwarder.class);
   private static final List<String> REQUEST_HEADERS =
       List.of("Content-Type", "Accept", "If-Match", "If-None-Match", "Idempotency-Key");
-  private static final List<String> RESPONSE_HEADERS =
-      List.of("Content-Type", "ETag", "Retry-After");
+  private static final List<String> RESPONSE_HEADERS = List.of("ETag", "Retry-After");
 
   private final HttpClient client;
   private final ServicesConfig config;
+  private final CallContext call;
 
-  Forwarder(ServicesConfig config) {
+  Forwarder(ServicesConfig config, CallContext call) {
     this.config = config;
+    this.call = call;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -43,15 +46,16 @@ public class Forwarder {
   }
 
   /**
-   * Sends {@code method internalPath} to the service with the caller's body and safe headers.
+   * Sends {@code method internalPath} to the service with the caller's body and safe headers, and
+   * turns the answer into the public one.
    *
    * @param internalPath the service's path and query, for example {@code /customers?limit=5}
    */
   public CompletionStage<Response> forward(
       Upstream upstream, String method, String internalPath, byte[] body, HttpHeaders headers) {
+    Outbound outbound = Outbound.of(call);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(resolve(upstream, internalPath))
-            .timeout(config.timeout())
+        request(upstream, internalPath, outbound, config.timeout())
             .method(
                 method,
                 body == null || body.length == 0
@@ -63,24 +67,49 @@ public class Forwarder {
         request.header(name, value);
       }
     }
-    String requestId = RequestId.current();
-    if (requestId != null) {
-      request.header(RequestId.HEADER, requestId);
-    }
     return client
         .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
         .handle(
             (response, failure) ->
-                failure == null ? toPublic(response) : unavailable(upstream, failure));
+                withRequestId(
+                    outbound,
+                    () ->
+                        failure == null
+                            ? toPublic(response, outbound)
+                            : unavailable(upstream, failure)));
   }
 
-  private URI resolve(Upstream upstream, String internalPath) {
+  /** A GET for the gateway's own use (composition): the raw answer, failures as exceptions. */
+  public CompletionStage<HttpResponse<byte[]>> get(
+      Upstream upstream, String internalPath, Outbound outbound, Duration timeout) {
+    HttpRequest request =
+        request(upstream, internalPath, outbound, timeout)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpRequest.Builder request(
+      Upstream upstream, String internalPath, Outbound outbound, Duration timeout) {
     String base = upstream.baseUrl(config).toString().replaceFirst("/$", "");
-    return URI.create(base + internalPath);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + internalPath)).timeout(timeout);
+    if (outbound.requestId() != null) {
+      request.header(RequestId.HEADER, outbound.requestId());
+    }
+    if (outbound.actor() != null) {
+      request.header(Outbound.ACTOR_HEADER, outbound.actor());
+    }
+    return request;
   }
 
-  private Response toPublic(HttpResponse<byte[]> response) {
+  private Response toPublic(HttpResponse<byte[]> response, Outbound outbound) {
     int status = response.statusCode();
+    if (status == 503) {
+      LOG.warnf("upstream %s answered 503", response.uri().getPath());
+      return withRetryAfter(PublicProblems.serviceUnavailable(), response);
+    }
     if (status >= 500) {
       LOG.warnf("upstream %s answered %d", response.uri().getPath(), status);
       return Problems.response(
@@ -90,9 +119,15 @@ public class Forwarder {
           "an internal service failed to answer this request",
           null);
     }
-    Response.ResponseBuilder builder = Response.status(status);
-    if (response.body().length > 0) {
-      builder.entity(response.body());
+    Response.ResponseBuilder builder =
+        status >= 400
+            ? Response.fromResponse(
+                PublicProblems.passThrough(status, response.body(), outbound.publicPath()))
+            : Response.status(status);
+    if (status < 400 && response.body().length > 0) {
+      builder
+          .entity(response.body())
+          .type(response.headers().firstValue("Content-Type").orElse("application/json"));
     }
     for (String name : RESPONSE_HEADERS) {
       response.headers().firstValue(name).ifPresent(v -> builder.header(name, v));
@@ -107,15 +142,21 @@ public class Forwarder {
 
   /** A service's Location, with its host and port dropped and the public prefix put in front. */
   static String publicLocation(String internal) {
-    String path = URI.create(internal).getRawPath();
-    return PUBLIC_PREFIX + path;
+    URI uri = URI.create(internal);
+    String query = uri.getRawQuery();
+    return PUBLIC_PREFIX + uri.getRawPath() + (query == null ? "" : "?" + query);
+  }
+
+  private static Response withRetryAfter(Response problem, HttpResponse<byte[]> response) {
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .map(v -> Response.fromResponse(problem).header("Retry-After", v).build())
+        .orElse(problem);
   }
 
   private Response unavailable(Upstream upstream, Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable cause = unwrap(failure);
     if (cause instanceof HttpTimeoutException) {
       LOG.warnf("%s timed out", upstream);
       return Problems.response(
@@ -128,11 +169,23 @@ public class Forwarder {
     LOG.warnf(
         "%s unreachable: %s",
         upstream, cause instanceof ConnectException ? "connection refused" : cause.toString());
-    return Problems.response(
-        503,
-        "service-unavailable",
-        "Service unavailable",
-        "an internal service is unavailable; retry later",
-        null);
+    return PublicProblems.serviceUnavailable();
+  }
+
+  public static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+  }
+
+  /** Callbacks run on the client's threads: give their log lines the request id too. */
+  private static <T> T withRequestId(Outbound outbound, java.util.function.Supplier<T> work) {
+    String previous = RequestId.current();
+    RequestId.set(outbound.requestId());
+    try {
+      return work.get();
+    } finally {
+      RequestId.set(previous);
+    }
   }
 }

@@ -1,0 +1,41 @@
+package io.outsidein.gateway.auth;
+
+import static io.outsidein.gateway.auth.Role.ADMIN;
+import static io.outsidein.gateway.auth.Role.AGENT;
+import static io.outsidein.gateway.auth.Role.ANALYST;
+import static io.outsidein.gateway.auth.Role.INTEGRATION;
+import static io.outsidein.gateway.auth.Role.SUPERVISOR;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What an operation needs, and which roles have it: the role table of the design in one place. */
+public enum Permission {
+  READ_CUSTOMERS(AGENT, SUPERVISOR, ANALYST, INTEGRATION, ADMIN),
+  WRITE_CUSTOMERS(AGENT, SUPERVISOR, INTEGRATION, ADMIN),
+  ERASE_CUSTOMERS(ADMIN),
+  MERGE_CUSTOMERS(ADMIN),
+  RECORD_INTERACTIONS(AGENT, SUPERVISOR, INTEGRATION, ADMIN),
+  RECORD_INTERACTION_BATCHES(INTEGRATION, ADMIN),
+  READ_INTERACTIONS(AGENT, SUPERVISOR, ANALYST, INTEGRATION, ADMIN),
+  READ_CASES(AGENT, SUPERVISOR, ANALYST, ADMIN),
+  WORK_CASES(AGENT, SUPERVISOR, ADMIN),
+  GRANT_GESTURES(AGENT, SUPERVISOR, ADMIN),
+  READ_GESTURES(AGENT, SUPERVISOR, ANALYST, ADMIN),
+  DECIDE_GESTURES(SUPERVISOR, ADMIN),
+  /** A customer's insights and journey: what the front line needs to serve them. */
+  READ_CUSTOMER_INSIGHTS(AGENT, SUPERVISOR, ANALYST, ADMIN),
+  /** Segments, risk rankings and journey analytics across customers. */
+  READ_AGGREGATE_INSIGHTS(ANALYST, ADMIN),
+  REBUILD_INSIGHTS(ADMIN);
+
+  private final Set<Role> roles;
+
+  Permission(Role first, Role... rest) {
+    this.roles = EnumSet.of(first, rest);
+  }
+
+  public boolean grantedTo(Role role) {
+    return roles.contains(role);
+  }
+}

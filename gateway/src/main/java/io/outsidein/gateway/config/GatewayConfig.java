@@ -1,0 +1,45 @@
+package io.outsidein.gateway.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the gateway itself decides: who may call, how often, how much, and how long it waits. */
+@ConfigMapping(prefix = "outsidein.gateway")
+public interface GatewayConfig {
+
+  Auth auth();
+
+  RateLimit rateLimit();
+
+  /** {@code outsidein.gateway.max-body-size}: larger request bodies are refused with 413. */
+  @WithDefault("2M")
+  MemorySize maxBodySize();
+
+  interface Auth {
+    /**
+     * {@code outsidein.gateway.auth.keys}: comma-separated {@code client:role:sha256-hex} entries,
+     * for example {@code crm:integration:9f86d0...}; the key itself is never configured.
+     */
+    Optional<List<String>> keys();
+
+    /** {@code outsidein.gateway.auth.allow-demo-keys}: only the local and test profiles say yes. */
+    @WithDefault("false")
+    boolean allowDemoKeys();
+  }
+
+  interface RateLimit {
+    /**
+     * {@code outsidein.gateway.rate-limit.requests-per-minute.<role>}: the bucket size and refill
+     * per minute of each key with that role.
+     */
+    Map<String, Integer> requestsPerMinute();
+
+    /** {@code outsidein.gateway.rate-limit.default-requests-per-minute}: a role not listed. */
+    @WithDefault("120")
+    int defaultRequestsPerMinute();
+  }
+}
