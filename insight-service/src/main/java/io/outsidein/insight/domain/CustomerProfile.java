@@ -24,4 +24,8 @@ public class CustomerProfile extends PanacheEntityBase {
 
   @Column(name = "registered_at", nullable = false)
   public Instant registeredAt;
+
+  /** When the segment was set: an older event never overwrites a newer segment. */
+  @Column(name = "segment_at")
+  public Instant segmentAt;
 }

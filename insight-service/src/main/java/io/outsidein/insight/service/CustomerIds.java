@@ -1,0 +1,77 @@
+package io.outsidein.insight.service;
+
+import io.outsidein.insight.domain.CustomerProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Which customer an event counts for: a merged duplicate's events join its survivor, and an erased
+ * customer's late events are dropped rather than bringing the customer back.
+ */
+@ApplicationScoped
+public class CustomerIds {
+  static final String DEFAULT_SEGMENT = "general";
+  private static final int MAX_MERGE_CHAIN = 16;
+
+  private final EntityManager entityManager;
+
+  CustomerIds(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** The id events of this customer now belong to, or empty if the customer was erased. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<UUID> live(UUID customerId) {
+    UUID id = customerId;
+    for (int i = 0; i < MAX_MERGE_CHAIN; i++) {
+      if (erased(id)) {
+        return Optional.empty();
+      }
+      Optional<UUID> survivor = survivorOf(id);
+      if (survivor.isEmpty()) {
+        return Optional.of(id);
+      }
+      id = survivor.get();
+    }
+    return Optional.of(id);
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean erased(UUID customerId) {
+    return !entityManager
+        .createNativeQuery("SELECT 1 FROM erased_customer WHERE customer_id = :id")
+        .setParameter("id", customerId)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<UUID> survivorOf(UUID duplicateId) {
+    List<?> rows =
+        entityManager
+            .createNativeQuery("SELECT survivor_id FROM customer_alias WHERE duplicate_id = :id")
+            .setParameter("id", duplicateId)
+            .getResultList();
+    return rows.stream().findFirst().map(r -> (UUID) r);
+  }
+
+  /** The customer's profile, created in the default segment when their events come first. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public CustomerProfile profile(UUID customerId, Instant firstSeen) {
+    CustomerProfile profile = CustomerProfile.findById(customerId);
+    if (profile == null) {
+      profile = new CustomerProfile();
+      profile.customerId = customerId;
+      profile.segment = DEFAULT_SEGMENT;
+      profile.status = "ACTIVE";
+      profile.registeredAt = firstSeen;
+      profile.persist();
+    }
+    return profile;
+  }
+}

@@ -1,0 +1,125 @@
+package io.outsidein.insight.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outsidein.insight.config.InsightConfig;
+import io.outsidein.insight.domain.CustomerInsight;
+import io.outsidein.insight.domain.CustomerProfile;
+import io.outsidein.insight.scoring.ChurnRisk;
+import io.outsidein.insight.scoring.Insight;
+import io.outsidein.insight.scoring.InsightScorer;
+import io.outsidein.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Scores customers and keeps their latest insight. */
+@ApplicationScoped
+public class InsightService {
+  private static final TypeReference<List<Insight.Reason>> REASONS = new TypeReference<>() {};
+  private static final TypeReference<List<Insight.Action>> ACTIONS = new TypeReference<>() {};
+
+  private final HistoryLoader histories;
+  private final InsightScorer scorer;
+  private final CustomerIds ids;
+  private final ObjectMapper json;
+
+  InsightService(
+      HistoryLoader histories,
+      InsightConfig config,
+      Clock clock,
+      CustomerIds ids,
+      ObjectMapper json) {
+    this.histories = histories;
+    this.scorer = new InsightScorer(config, clock);
+    this.ids = ids;
+    this.json = json;
+  }
+
+  /**
+   * Scores the customer again from their rows. The profile row is locked first, so the scheduled
+   * re-evaluation and the consumer never store a score computed from an older history.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recompute(UUID customerId) {
+    CustomerProfile profile = CustomerProfile.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+    if (profile == null) {
+      return;
+    }
+    store(scorer.score(histories.load(profile)));
+  }
+
+  /** The latest insight of an active customer; 404 for an unknown, erased or merged one. */
+  @Transactional
+  public Insight find(UUID customerId) {
+    Optional<UUID> survivor = ids.survivorOf(customerId);
+    if (survivor.isPresent()) {
+      throw new ProblemException(
+          404,
+          "not-found",
+          "Not found",
+          "customer " + customerId + " was merged into " + survivor.get(),
+          Map.of("mergedInto", survivor.get()));
+    }
+    CustomerInsight row = CustomerInsight.findById(customerId);
+    if (row == null) {
+      CustomerProfile profile = CustomerProfile.findById(customerId);
+      if (profile == null) {
+        throw ProblemException.notFound("customer", customerId);
+      }
+      return scorer.score(histories.load(profile));
+    }
+    return toInsight(row);
+  }
+
+  public Insight toInsight(CustomerInsight row) {
+    try {
+      return new Insight(
+          row.customerId,
+          row.segment,
+          row.healthScore,
+          ChurnRisk.valueOf(row.churnRisk),
+          json.readValue(row.reasons, REASONS),
+          json.readValue(row.actions, ACTIONS),
+          json.readValue(row.metrics, Insight.Metrics.class),
+          row.computedAt);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored insight of " + row.customerId + " is unreadable", e);
+    }
+  }
+
+  public List<Insight.Reason> reasons(String stored) {
+    try {
+      return json.readValue(stored, REASONS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored reasons are unreadable", e);
+    }
+  }
+
+  private void store(Insight insight) {
+    CustomerInsight row = CustomerInsight.findById(insight.customerId());
+    if (row == null) {
+      row = new CustomerInsight();
+      row.customerId = insight.customerId();
+      row.persist();
+    }
+    row.segment = insight.segment();
+    row.healthScore = insight.healthScore();
+    row.churnRisk = insight.churnRisk().name();
+    row.riskRank = insight.churnRisk().rank();
+    row.computedAt = insight.computedAt();
+    try {
+      row.reasons = json.writeValueAsString(insight.reasons());
+      row.actions = json.writeValueAsString(insight.nextBestActions());
+      row.metrics = json.writeValueAsString(insight.metrics());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("insight cannot be written as JSON", e);
+    }
+  }
+}

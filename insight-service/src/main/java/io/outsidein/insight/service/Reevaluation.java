@@ -1,0 +1,107 @@
+package io.outsidein.insight.service;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.outsidein.insight.scoring.ChurnRisk;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-scores every customer on a schedule: silence grows with time alone, without any new event.
+ * Each customer is re-scored in its own short transaction so the consumer is never held up long.
+ */
+@ApplicationScoped
+public class Reevaluation {
+  private static final Logger LOG = Logger.getLogger(Reevaluation.class);
+
+  private final InsightService insights;
+  private final EntityManager entityManager;
+  private final Timer duration;
+  private final Map<ChurnRisk, AtomicLong> perRisk = new EnumMap<>(ChurnRisk.class);
+  private final AtomicBoolean paused = new AtomicBoolean();
+
+  Reevaluation(InsightService insights, EntityManager entityManager, MeterRegistry meters) {
+    this.insights = insights;
+    this.entityManager = entityManager;
+    this.duration =
+        Timer.builder("insight.reevaluation")
+            .description("time to re-score every customer")
+            .register(meters);
+    for (ChurnRisk risk : ChurnRisk.values()) {
+      AtomicLong count = new AtomicLong();
+      perRisk.put(risk, count);
+      Gauge.builder("insight.customers", count, AtomicLong::get)
+          .description("customers per churn risk, as of the latest re-evaluation")
+          .tag("risk", risk.name())
+          .register(meters);
+    }
+  }
+
+  @Scheduled(
+      identity = "insight-reevaluation",
+      every = "${outsidein.insight.reevaluate-every:PT60S}",
+      delayed = "${outsidein.insight.reevaluate-every:PT60S}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void scheduled() {
+    if (paused.get()) {
+      return;
+    }
+    reevaluateAll();
+  }
+
+  /** Re-scores every customer now; returns how many. */
+  public int reevaluateAll() {
+    return duration.record(
+        () -> {
+          List<UUID> ids =
+              QuarkusTransaction.requiringNew()
+                  .call(
+                      () ->
+                          entityManager
+                              .createQuery("select p.customerId from CustomerProfile p", UUID.class)
+                              .getResultList());
+          int done = 0;
+          for (UUID id : ids) {
+            try {
+              QuarkusTransaction.requiringNew().run(() -> insights.recompute(id));
+              done++;
+            } catch (RuntimeException e) {
+              LOG.warnf("customer %s not re-scored, next round will retry: %s", id, e.getMessage());
+            }
+          }
+          refreshGauges();
+          return done;
+        });
+  }
+
+  /** Stops the scheduled runs while a rebuild empties the tables. */
+  public void pause(boolean pause) {
+    paused.set(pause);
+  }
+
+  void refreshGauges() {
+    List<Object[]> rows =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    entityManager
+                        .createQuery(
+                            "select i.churnRisk, count(i) from CustomerInsight i group by i.churnRisk",
+                            Object[].class)
+                        .getResultList());
+    perRisk.values().forEach(c -> c.set(0));
+    for (Object[] row : rows) {
+      perRisk.get(ChurnRisk.valueOf((String) row[0])).set(((Number) row[1]).longValue());
+    }
+  }
+}
