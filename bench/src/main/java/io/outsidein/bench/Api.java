@@ -1,0 +1,68 @@
+package io.outsidein.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Request builders for the public API and readers of a service's Prometheus metrics. */
+final class Api {
+  private final URI gateway;
+  private final String key;
+  final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
+
+  Api(URI gateway, String key) {
+    this.gateway = gateway;
+    this.key = key;
+  }
+
+  HttpRequest get(String path) {
+    return HttpRequest.newBuilder(gateway.resolve("/api/v1" + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + key)
+        .GET()
+        .build();
+  }
+
+  HttpRequest post(String path, String json) {
+    return HttpRequest.newBuilder(gateway.resolve("/api/v1" + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + key)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
+  }
+
+  static HttpRequest direct(URI service, String path) {
+    return HttpRequest.newBuilder(service.resolve(path))
+        .timeout(Duration.ofSeconds(30))
+        .GET()
+        .build();
+  }
+
+  HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          request.method() + " " + request.uri().getPath() + " failed: " + e, e);
+    }
+  }
+
+  /** The value of a Prometheus gauge of a service, for example {@code outbox_backlog}. */
+  Optional<Double> metric(URI service, String name) {
+    String text = send(direct(service, "/q/metrics")).body();
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? ([0-9.eE+-]+)$")
+            .matcher(text);
+    return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
+  }
+}

@@ -1,0 +1,72 @@
+package io.outsidein.bench;
+
+import io.outsidein.demo.DemoLoader;
+import io.outsidein.demo.DemoOptions;
+import io.outsidein.demo.PublicApi;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the benchmarks against a started suite and prints a table of figures against targets. Usage:
+ * bench/run.sh [--scenarios single,batch,...] [--load-customers N --load-interactions N].
+ */
+public final class Bench {
+  private Bench() {}
+
+  public static void main(String[] args) {
+    BenchOptions options = BenchOptions.parse(args);
+    Api api = new Api(options.gateway(), options.key());
+    List<String> customers;
+    if (options.loadCustomers() > 0) {
+      System.out.printf(
+          "[bench] loading %d customers and %d interactions first...%n",
+          options.loadCustomers(), options.loadInteractions());
+      DemoOptions load =
+          new DemoOptions(
+              options.gateway().toString(),
+              options.key(),
+              options.loadCustomers(),
+              options.loadInteractions(),
+              42,
+              8);
+      customers =
+          new DemoLoader(
+                  new PublicApi(options.gateway(), options.key()),
+                  8,
+                  line -> System.out.println("[bench] " + line))
+              .load(load)
+              .customerIds();
+    } else {
+      customers = Scenarios.createCustomers(api, options.customers());
+    }
+    Scenarios scenarios = new Scenarios(api, options, customers);
+    List<Row> rows = new ArrayList<>();
+    for (String scenario : options.scenarios()) {
+      System.out.println("[bench] running " + scenario + "...");
+      switch (scenario) {
+        case "single" -> rows.add(scenarios.singlePosts());
+        case "batch" -> rows.add(scenarios.batchIngest());
+        case "freshness" -> rows.add(scenarios.freshness());
+        case "journey" -> rows.add(scenarios.journey());
+        case "overhead" -> rows.add(scenarios.gatewayOverhead());
+        case "footprint" -> rows.addAll(Footprint.measure(api));
+        default -> throw new IllegalArgumentException(scenario);
+      }
+      System.out.println("[bench]   " + rows.get(rows.size() - 1).measured());
+    }
+    System.out.println();
+    System.out.println(
+        "Measured "
+            + LocalDate.now()
+            + " on "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores:");
+    System.out.println("| scenario | measured | target | verdict |");
+    System.out.println("| --- | --- | --- | --- |");
+    rows.forEach(
+        r ->
+            System.out.printf(
+                "| %s | %s | %s | %s |%n", r.scenario(), r.measured(), r.target(), r.verdict()));
+  }
+}

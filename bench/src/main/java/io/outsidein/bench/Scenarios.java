@@ -1,0 +1,282 @@
+package io.outsidein.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+
+/** The benchmarks of bench/README.md, each returning its report row. */
+final class Scenarios {
+  private static final Pattern LAST_INTERACTION =
+      Pattern.compile("\"lastInteractionAt\"\\s*:\\s*\"([^\"]+)\"");
+  private final Api api;
+  private final BenchOptions options;
+  private final List<String> customers;
+  private final Random random = new Random(7);
+
+  Scenarios(Api api, BenchOptions options, List<String> customers) {
+    this.api = api;
+    this.options = options;
+    this.customers = customers;
+  }
+
+  private String someCustomer() {
+    return customers.get(random.nextInt(customers.size()));
+  }
+
+  private static String interaction(String customerId) {
+    return "{\"customerId\":\""
+        + customerId
+        + "\",\"channel\":\"WEB\",\"department\":\"MARKETING\","
+        + "\"type\":\"VISIT\",\"summary\":\"bench\"}";
+  }
+
+  /** Single POST /interactions at a fixed rate; the outbox backlog must not grow. */
+  Row singlePosts() {
+    double before = api.metric(options.interactionService(), "outbox_backlog").orElse(-1.0);
+    FixedRateRun.Result r =
+        FixedRateRun.run(
+            api.client,
+            options.rate(),
+            options.duration(),
+            512,
+            i -> api.post("/interactions", interaction(someCustomer())),
+            res -> res.statusCode() == 201);
+    double after = api.metric(options.interactionService(), "outbox_backlog").orElse(-1.0);
+    boolean met = r.throughput() >= 1_500 && r.failed() == 0 && after <= Math.max(before, 1_000);
+    return new Row(
+        "single POST /interactions @"
+            + (int) options.rate()
+            + "/s for "
+            + options.duration().toSeconds()
+            + " s",
+        String.format(
+            "%.0f/s ok, p50 %.1f ms, p99 %.1f ms, failed %d, outbox backlog %.0f -> %.0f",
+            r.throughput(), r.p50Millis(), r.p99Millis(), r.failed(), before, after),
+        ">= 1,500/s sustained, backlog not growing",
+        met);
+  }
+
+  /** Batches of 1000 through the gateway, several at once. */
+  Row batchIngest() {
+    int batches = options.batches();
+    StringBuilder body = new StringBuilder();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    AtomicLong stored = new AtomicLong();
+    Instant start = Instant.now();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int b = 0; b < batches; b++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  StringBuilder items = new StringBuilder("{\"items\":[");
+                  Random r = new Random();
+                  for (int i = 0; i < 1000; i++) {
+                    items
+                        .append(i == 0 ? "" : ",")
+                        .append(interaction(customers.get(r.nextInt(customers.size()))));
+                  }
+                  HttpResponse<String> res =
+                      api.send(api.post("/interactions/batch", items.append("]}").toString()));
+                  if (res.statusCode() >= 300) {
+                    throw new IllegalStateException(
+                        "batch answered " + res.statusCode() + ": " + res.body());
+                  }
+                  stored.addAndGet(count(res.body(), "\"status\":201"));
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("batch ingest failed: " + e.getMessage(), e);
+    } finally {
+      pool.shutdownNow();
+    }
+    double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    double rate = stored.get() / seconds;
+    body.setLength(0);
+    return new Row(
+        "batch ingest, " + batches + " x 1000 items, 4 at once",
+        String.format("%.0f interactions/s (%d stored in %.1f s)", rate, stored.get(), seconds),
+        ">= 15,000 interactions/s",
+        rate >= 15_000);
+  }
+
+  /** Interaction recorded -> insight updated, sampled while recording at 500/s. */
+  Row freshness() {
+    Histogram freshness = new Histogram(3);
+    ExecutorService pollers = Executors.newFixedThreadPool(8);
+    List<Future<?>> samples = new ArrayList<>();
+    FixedRateRun.run(
+        api.client,
+        500,
+        Duration.ofSeconds(30),
+        256,
+        i -> {
+          String customer = someCustomer();
+          Instant at = Instant.now();
+          String json =
+              "{\"customerId\":\""
+                  + customer
+                  + "\",\"occurredAt\":\""
+                  + at
+                  + "\",\"channel\":\"WEB\","
+                  + "\"department\":\"MARKETING\",\"type\":\"VISIT\",\"summary\":\"bench\"}";
+          if (i % 25 == 0) {
+            long sentNanos = System.nanoTime();
+            samples.add(
+                pollers.submit(
+                    () -> {
+                      awaitInsight(customer, at, sentNanos, freshness);
+                      return null;
+                    }));
+          }
+          return api.post("/interactions", json);
+        },
+        res -> res.statusCode() == 201);
+    for (Future<?> sample : samples) {
+      try {
+        sample.get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // a sample that never saw its insight counts as the worst case
+        freshness.recordValue(TimeUnit.SECONDS.toNanos(30));
+      }
+    }
+    pollers.shutdownNow();
+    double p99 = freshness.getValueAtPercentile(99) / 1e6;
+    return new Row(
+        "freshness: recorded -> insight updated, at 500/s",
+        String.format(
+            "p50 %.0f ms, p99 %.0f ms (%d samples)",
+            freshness.getValueAtPercentile(50) / 1e6, p99, freshness.getTotalCount()),
+        "p99 <= 250 ms",
+        p99 <= 250);
+  }
+
+  private void awaitInsight(String customer, Instant at, long sentNanos, Histogram freshness)
+      throws InterruptedException {
+    long deadline = sentNanos + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> res = api.send(api.get("/customers/" + customer + "/insights"));
+      Matcher m = LAST_INTERACTION.matcher(res.body());
+      if (res.statusCode() == 200
+          && m.find()
+          && !Instant.parse(m.group(1)).isBefore(at.minusMillis(1))) {
+        freshness.recordValue(System.nanoTime() - sentNanos);
+        return;
+      }
+      Thread.sleep(5);
+    }
+    freshness.recordValue(TimeUnit.SECONDS.toNanos(30));
+  }
+
+  /** The composite journey view at a fixed 200 requests per second. */
+  Row journey() {
+    FixedRateRun.Result r =
+        FixedRateRun.run(
+            api.client,
+            200,
+            options.duration(),
+            256,
+            i -> api.get("/customers/" + someCustomer() + "/journey"),
+            res -> res.statusCode() == 200 && res.body().contains("\"degraded\":[]"));
+    return new Row(
+        "GET /customers/{id}/journey @200/s, " + customers.size() + " customers",
+        String.format(
+            "p50 %.1f ms, p99 %.1f ms, ok %d, failed %d",
+            r.p50Millis(), r.p99Millis(), r.ok(), r.failed()),
+        "p99 <= 30 ms",
+        r.p99Millis() <= 30 && r.failed() == 0);
+  }
+
+  /** The same GET through the gateway and straight at customer-service, closed loop. */
+  Row gatewayOverhead() {
+    double viaGateway = closedLoop(i -> api.get("/customers/" + someCustomer()));
+    double direct =
+        closedLoop(i -> Api.direct(options.customerService(), "/customers/" + someCustomer()));
+    double share = viaGateway / direct;
+    return new Row(
+        "gateway overhead: GET /customers/{id}, 32 connections",
+        String.format("gateway %.0f/s, direct %.0f/s: %.0f%%", viaGateway, direct, share * 100),
+        ">= 80% of direct",
+        share >= 0.8);
+  }
+
+  private double closedLoop(java.util.function.IntFunction<HttpRequest> request) {
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    AtomicLong done = new AtomicLong();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    for (int t = 0; t < 32; t++) {
+      pool.submit(
+          () -> {
+            int i = 0;
+            while (System.nanoTime() < end) {
+              if (api.send(request.apply(i++)).statusCode() == 200) {
+                done.incrementAndGet();
+              }
+            }
+          });
+    }
+    pool.shutdown();
+    try {
+      pool.awaitTermination(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return done.get() / 15.0;
+  }
+
+  /** Creates {@code n} customers for the runs that need ids. */
+  static List<String> createCustomers(Api api, int n) {
+    List<String> ids = new ArrayList<>();
+    Pattern id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    for (int i = 0; i < n; i++) {
+      HttpResponse<String> res =
+          api.send(
+              api.post(
+                  "/customers",
+                  "{\"displayName\":\"Bench "
+                      + i
+                      + "\",\"email\":\"bench-"
+                      + run
+                      + "-"
+                      + i
+                      + "@example.com\",\"segment\":\"bench\"}"));
+      Matcher m = id.matcher(res.body());
+      if (res.statusCode() != 201 || !m.find()) {
+        throw new IllegalStateException(
+            "creating a customer answered " + res.statusCode() + ": " + res.body());
+      }
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+
+  private static long count(String text, String needle) {
+    long n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  static URI uri(String s) {
+    return URI.create(s);
+  }
+}
