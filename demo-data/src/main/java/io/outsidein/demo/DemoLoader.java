@@ -39,12 +39,17 @@ public final class DemoLoader {
 
   /** What was loaded, and which customers were planted as at risk. */
   public record Result(
-      int customers,
+      List<String> customerIds,
       int cases,
       int gestures,
       int interactions,
       Map<Persona, Integer> personas,
-      Duration took) {}
+      Duration took) {
+
+    public int customers() {
+      return customerIds.size();
+    }
+  }
 
   public Result load(DemoOptions options) {
     Instant started = Instant.now();
@@ -105,7 +110,7 @@ public final class DemoLoader {
     }
     int cases = plans.stream().mapToInt(p -> p.cases().size()).sum();
     return new Result(
-        plans.size(),
+        List.of(customerIds),
         cases,
         gestures.get(),
         items.size(),
