@@ -7,6 +7,7 @@ import io.outsidein.events.CloudEvent;
 import io.outsidein.events.EventCodec;
 import io.outsidein.events.EventType;
 import io.outsidein.events.Topics;
+import io.outsidein.kit.database.DatabaseFailures;
 import io.outsidein.kit.requestid.RequestId;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -138,7 +139,7 @@ public class InboxConsumer {
     try {
       QuarkusTransaction.requiringNew().run(() -> all.forEach(r -> applyOne(r, handler)));
     } catch (RuntimeException batchFailure) {
-      if (Failures.isTransient(batchFailure)) {
+      if (DatabaseFailures.isTransient(batchFailure)) {
         throw batchFailure;
       }
       // One event spoiled the batch: apply them one at a time to isolate it.
@@ -155,7 +156,7 @@ public class InboxConsumer {
         QuarkusTransaction.requiringNew().run(() -> applyOne(record, handler));
         return;
       } catch (RuntimeException e) {
-        if (Failures.isTransient(e)) {
+        if (DatabaseFailures.isTransient(e)) {
           throw e;
         }
         last = e;

@@ -1,5 +1,6 @@
 package io.outsidein.kit.problem;
 
+import io.outsidein.kit.database.DatabaseFailures;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -14,6 +15,19 @@ public class UnexpectedProblemMapper {
 
   @ServerExceptionMapper
   public Response map(RuntimeException e, UriInfo uri) {
+    if (DatabaseFailures.isTransient(e)) {
+      // Not a bug: the database is unreachable. Say so quickly and let the caller retry.
+      LOG.warnf("database unavailable: %s", e.getMessage());
+      return Response.fromResponse(
+              Problems.response(
+                  503,
+                  "service-unavailable",
+                  "Service unavailable",
+                  "the service cannot reach its database right now; retry later",
+                  uri))
+          .header("Retry-After", "5")
+          .build();
+    }
     LOG.error("unexpected failure", e);
     return internalError(uri);
   }

@@ -1,17 +1,18 @@
-package io.outsidein.inbox;
+package io.outsidein.kit.database;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
 /**
- * Tells an unavailable database (retry later, never dead-letter) from an event that cannot be
- * applied (retry a few times, then dead-letter).
+ * Tells an unavailable database (retry later: 503 for a caller, no dead letter for an event) from a
+ * failure that retrying will not cure.
  */
-final class Failures {
-  private Failures() {}
+public final class DatabaseFailures {
+  private DatabaseFailures() {}
 
-  static boolean isTransient(Throwable failure) {
+  /** Whether anything in the cause chain says the database is unreachable or overloaded. */
+  public static boolean isTransient(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
         return true;
