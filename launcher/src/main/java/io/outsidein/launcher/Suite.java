@@ -103,15 +103,44 @@ public final class Suite implements AutoCloseable {
 
   /** Starts one service process (again, in a drill) without waiting for it. */
   public synchronized void startService(String name) {
+    startService(name, Map.of());
+  }
+
+  /**
+   * Starts one service with extra environment, for example a database URL through a proxy that a
+   * drill can cut.
+   */
+  public synchronized void startService(String name, Map<String, String> extraEnv) {
     ServiceSpec spec = specs.get(name);
-    List<String> command = new ArrayList<>();
-    command.add(ManagedProcess.javaExecutable());
-    command.add(options.serviceHeap());
-    command.add("-XX:+UseSerialGC");
-    command.add("-jar");
-    command.add(spec.jar(options.root()).toString());
+    Map<String, String> env = environment(spec);
+    env.putAll(extraEnv);
+    launch(name, spec.jar(options.root()), env);
+  }
+
+  /**
+   * Starts one more instance of a service on a free port (same database, same consumer group), as
+   * scaling out would, and returns its name for stopService.
+   */
+  public synchronized String addInstance(String name) {
+    ServiceSpec base = specs.get(name);
+    String instance =
+        name + "#" + (specs.keySet().stream().filter(k -> k.startsWith(name + "#")).count() + 2);
+    ServiceSpec spec = new ServiceSpec(instance, Ports.free(), base.database());
+    specs.put(instance, spec);
+    launch(instance, base.jar(options.root()), environment(spec));
+    return instance;
+  }
+
+  private void launch(String name, java.nio.file.Path jar, Map<String, String> env) {
+    List<String> command =
+        List.of(
+            ManagedProcess.javaExecutable(),
+            options.serviceHeap(),
+            "-XX:+UseSerialGC",
+            "-jar",
+            jar.toString());
     try {
-      running.put(name, ManagedProcess.start(name, command, environment(spec), logOf(name)));
+      running.put(name, ManagedProcess.start(name, command, env, logOf(name.replace('#', '-'))));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
@@ -224,8 +253,10 @@ public final class Suite implements AutoCloseable {
   /** Stops the services (gateway first), the broker and, if embedded, PostgreSQL. */
   @Override
   public synchronized void close() {
-    List<String> order = new ArrayList<>(List.of(GATEWAY, INSIGHT, INTERACTION, CUSTOMER));
-    order.retainAll(running.keySet());
+    // The gateway first so no new work arrives, then the services that consume, then producers.
+    List<String> order = new ArrayList<>(running.keySet());
+    List<String> rank = List.of(GATEWAY, INSIGHT, INTERACTION, CUSTOMER);
+    order.sort(java.util.Comparator.comparingInt(n -> rank.indexOf(n.replaceFirst("#.*", ""))));
     for (String name : order) {
       stopService(name);
     }
