@@ -1,7 +1,7 @@
 package io.outsidein.interaction.rest.validation;
 
 import io.outsidein.interaction.config.InteractionConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.arc.Arc;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -11,6 +11,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -32,19 +33,19 @@ public @interface NotTooFarAhead {
 
   Class<? extends Payload>[] payload() default {};
 
-  @ApplicationScoped
+  /**
+   * Looks the clock and the skew up when validating: Hibernate Validator creates its validators at
+   * start-up, before the configuration mappings can be injected.
+   */
   class Validator implements ConstraintValidator<NotTooFarAhead, Instant> {
-    private final Clock clock;
-    private final InteractionConfig config;
-
-    Validator(Clock clock, InteractionConfig config) {
-      this.clock = clock;
-      this.config = config;
-    }
-
     @Override
     public boolean isValid(Instant value, ConstraintValidatorContext context) {
-      return value == null || !value.isAfter(clock.instant().plus(config.futureSkew()));
+      if (value == null) {
+        return true;
+      }
+      Clock clock = Arc.container().instance(Clock.class).get();
+      Duration skew = Arc.container().instance(InteractionConfig.class).get().futureSkew();
+      return !value.isAfter(clock.instant().plus(skew));
     }
   }
 }
