@@ -1,0 +1,190 @@
+package io.outsidein.interaction;
+
+import static io.outsidein.interaction.support.Requests.grant;
+import static io.outsidein.interaction.support.Requests.openCase;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.outsidein.interaction.support.Customers;
+import io.outsidein.interaction.support.FakeCustomerService;
+import io.outsidein.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = FakeCustomerService.class, restrictToAnnotatedClass = true)
+class GestureResourceTest {
+
+  private static String status(String gestureId) {
+    return given().get("/gestures/{id}", gestureId).then().statusCode(200).extract().path("status");
+  }
+
+  private static void decide(String gestureId, boolean approve, int expectedStatus) {
+    given()
+        .contentType(ContentType.JSON)
+        .header("X-Actor", "supervisor-desk")
+        .body(Map.of("approve", approve, "note", "checked"))
+        .when()
+        .post("/gestures/{id}/decision", gestureId)
+        .then()
+        .statusCode(expectedStatus);
+  }
+
+  @Test
+  void approvesAtOnceUpToTheLatitudeAndAsksASupervisorAboveIt() {
+    String caseId = openCase(Customers.active(), "SUPPORT");
+    given()
+        .contentType(ContentType.JSON)
+        .header("X-Actor", "agent-desk")
+        .body(Map.of("amount", Map.of("value", "25.00", "currency", "EUR"), "reason", "late"))
+        .when()
+        .post("/cases/{id}/gestures", caseId)
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("APPROVED"))
+        .body("amount.value", equalTo("25.00"))
+        .body("latitude", equalTo("25.00"))
+        .body("grantedBy", equalTo("agent-desk"));
+
+    String pending = grant(caseId, "25.01", "agent-desk");
+    given()
+        .get("/gestures/{id}", pending)
+        .then()
+        .body("status", equalTo("PENDING_APPROVAL"))
+        .body("amount.value", equalTo("25.01"));
+  }
+
+  @Test
+  void appliesTheSameLatitudeInAnyCurrency() {
+    String caseId = openCase(Customers.active(), "SUPPORT");
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("amount", Map.of("value", "25", "currency", "JPY")))
+        .post("/cases/{id}/gestures", caseId)
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("APPROVED"));
+  }
+
+  @Test
+  void usesTheLatitudeOfTheCustomersSegment() {
+    String caseId = openCase(Customers.active("premium"), "SUPPORT");
+    given()
+        .get("/gestures/{id}", grant(caseId, "100.00", "agent"))
+        .then()
+        .body("status", equalTo("APPROVED"))
+        .body("latitude", equalTo("100.00"));
+    given()
+        .get("/gestures/{id}", grant(caseId, "100.01", "agent"))
+        .then()
+        .body("status", equalTo("PENDING_APPROVAL"));
+  }
+
+  @Test
+  void letsASupervisorApproveOrRejectOnceRecordingWhoDecided() {
+    String caseId = openCase(Customers.active(), "SUPPORT");
+    String toApprove = grant(caseId, "40.00", "agent-desk");
+    String toReject = grant(caseId, "80.00", "agent-desk");
+
+    decide(toApprove, true, 200);
+    decide(toReject, false, 200);
+    given()
+        .get("/gestures/{id}", toApprove)
+        .then()
+        .body("status", equalTo("APPROVED"))
+        .body("decidedBy", equalTo("supervisor-desk"))
+        .body("decidedAt", notNullValue())
+        .body("decisionNote", equalTo("checked"))
+        .body("grantedBy", equalTo("agent-desk"));
+    given().get("/gestures/{id}", toReject).then().body("status", equalTo("REJECTED"));
+
+    decide(toApprove, false, 409);
+    given().get("/gestures/{id}", toApprove).then().body("status", equalTo("APPROVED"));
+  }
+
+  @Test
+  void refusesToDecideAGestureApprovedAtOnce() {
+    String caseId = openCase(Customers.active(), "SUPPORT");
+    decide(grant(caseId, "10.00", "agent"), true, 409);
+  }
+
+  @Test
+  void recordsUnknownAsTheActorWhenTheGatewayNamesNone() {
+    String caseId = openCase(Customers.active(), "SUPPORT");
+    String id =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("amount", Map.of("value", "30.00", "currency", "EUR")))
+            .post("/cases/{id}/gestures", caseId)
+            .then()
+            .statusCode(201)
+            .body("grantedBy", equalTo("unknown"))
+            .extract()
+            .path("id");
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("approve", true))
+        .post("/gestures/{id}/decision", id)
+        .then()
+        .statusCode(200)
+        .body("decidedBy", equalTo("unknown"));
+  }
+
+  @Test
+  void listsGesturesByStatus() {
+    String caseId = openCase(Customers.active(), "SUPPORT");
+    String pending = grant(caseId, "99.00", "agent");
+    String approved = grant(caseId, "1.00", "agent");
+
+    given()
+        .queryParam("status", "PENDING_APPROVAL")
+        .queryParam("limit", 200)
+        .when()
+        .get("/gestures")
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem(pending))
+        .body("items.id", not(hasItem(approved)))
+        .body("items.status", not(hasItem("APPROVED")));
+    given()
+        .queryParam("status", "MAYBE")
+        .get("/gestures")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("status"));
+  }
+
+  @Test
+  void refusesANonPositiveOrMalformedAmount() {
+    String caseId = openCase(Customers.active(), "SUPPORT");
+    for (String value : new String[] {"0.00", "-5", "abc"}) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(Map.of("amount", Map.of("value", value, "currency", "EUR")))
+          .when()
+          .post("/cases/{id}/gestures", caseId)
+          .then()
+          .statusCode(400)
+          .body("errors[0].field", equalTo("amount.value"));
+    }
+  }
+
+  @Test
+  void answers404ForAnUnknownGestureOrCase() {
+    decide(UUID.randomUUID().toString(), true, 404);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("amount", Map.of("value", "5", "currency", "EUR")))
+        .post("/cases/{id}/gestures", UUID.randomUUID())
+        .then()
+        .statusCode(404);
+  }
+}
