@@ -1,5 +1,6 @@
 package io.outsidein.customer;
 
+import static io.outsidein.customer.Fixtures.json;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +8,10 @@ import io.outsidein.events.CloudEvent;
 import io.outsidein.events.EventCodec;
 import io.outsidein.events.EventType;
 import io.outsidein.events.Topics;
+import io.outsidein.events.customer.CustomerMerged;
 import io.outsidein.events.customer.CustomerRegistered;
+import io.outsidein.events.customer.CustomerSegmentChanged;
+import io.outsidein.events.customer.CustomerUpdated;
 import io.outsidein.testing.EventProbe;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.TestInfrastructure;
@@ -15,6 +19,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +92,101 @@ class CustomerEventsTest {
 
   private static String bootstrap() {
     return TestInfrastructure.shared().broker().bootstrapServers();
+  }
+
+  @Test
+  void publishesUpdatedMergedAndErasedEventsThatCarryNoPersonalData() {
+    String tag = Fixtures.unique();
+    String name = "Yorick Vantongeren " + tag;
+    String email = "yv-" + tag + "@example.com";
+    String newName = "Ysolde Marchbanks " + tag;
+    String newEmail = "ym-" + tag + "@example.com";
+    String duplicateName = "Xanthe Dupont " + tag;
+    String duplicateEmail = "xd-" + tag + "@example.com";
+    String ref = "REF-" + tag;
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("displayName", name);
+    body.put("email", email);
+    body.put("phone", "+441632960961");
+    body.put("segment", "smb");
+    body.put("attributes", Map.of("secret", "attr-" + tag));
+    String id = Fixtures.register(body);
+    String duplicate =
+        Fixtures.register(
+            Map.of(
+                "displayName", duplicateName,
+                "email", duplicateEmail,
+                "externalRefs", Map.of("crm", ref)));
+
+    given()
+        .contentType(Fixtures.MERGE_PATCH)
+        .header("If-Match", "\"0\"")
+        .body(
+            json(
+                Map.of(
+                    "displayName",
+                    newName,
+                    "email",
+                    newEmail,
+                    "segment",
+                    "enterprise",
+                    "consents",
+                    Map.of("marketing", true))))
+        .patch("/customers/{id}", id)
+        .then()
+        .statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"duplicateId\":\"" + duplicate + "\"}")
+        .post("/customers/{id}/merge", id)
+        .then()
+        .statusCode(200);
+    given().delete("/customers/{id}", id).then().statusCode(204);
+
+    try (EventProbe probe = EventProbe.on(bootstrap(), Topics.CUSTOMER_EVENTS)) {
+      probe.await(
+          e -> id.equals(e.subject()) && EventType.CUSTOMER_ERASED.typeName().equals(e.type()),
+          Duration.ofSeconds(20));
+      List<CloudEvent> events =
+          probe.events().stream()
+              .filter(e -> id.equals(e.subject()) || duplicate.equals(e.subject()))
+              .toList();
+
+      assertThat(events)
+          .extracting(CloudEvent::type)
+          .contains(
+              EventType.CUSTOMER_REGISTERED.typeName(),
+              EventType.CUSTOMER_UPDATED.typeName(),
+              EventType.CUSTOMER_SEGMENT_CHANGED.typeName(),
+              EventType.CUSTOMER_CONSENT_CHANGED.typeName(),
+              EventType.CUSTOMER_MERGED.typeName(),
+              EventType.CUSTOMER_ERASED.typeName());
+      for (CloudEvent event : events) {
+        assertThat(EventCodec.writeString(event))
+            .doesNotContain(name, email, newName, newEmail, duplicateName, duplicateEmail)
+            .doesNotContain("Yorick", "Ysolde", "Xanthe", "+441632960961", ref, "attr-" + tag);
+      }
+      CloudEvent updated =
+          events.stream()
+              .filter(e -> EventType.CUSTOMER_UPDATED.typeName().equals(e.type()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(EventCodec.data(updated, CustomerUpdated.class).changedFields())
+          .containsExactlyInAnyOrder("displayName", "email", "segment", "consents");
+      CloudEvent segment =
+          events.stream()
+              .filter(e -> EventType.CUSTOMER_SEGMENT_CHANGED.typeName().equals(e.type()))
+              .findFirst()
+              .orElseThrow();
+      CustomerSegmentChanged change = EventCodec.data(segment, CustomerSegmentChanged.class);
+      assertThat(List.of(change.from(), change.to())).containsExactly("smb", "enterprise");
+      CloudEvent merged =
+          events.stream()
+              .filter(e -> EventType.CUSTOMER_MERGED.typeName().equals(e.type()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(EventCodec.data(merged, CustomerMerged.class).duplicateId().toString())
+          .isEqualTo(duplicate);
+    }
   }
 }

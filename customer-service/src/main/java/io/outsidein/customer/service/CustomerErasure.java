@@ -1,0 +1,65 @@
+package io.outsidein.customer.service;
+
+import io.outsidein.customer.domain.Customer;
+import io.outsidein.customer.domain.CustomerStatus;
+import io.outsidein.events.customer.CustomerErased;
+import io.outsidein.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The right to be forgotten: wipes a customer's personal data from the row itself (not only from
+ * the API) and tells the other services, which forget what they hold on the customer-erased event.
+ */
+@ApplicationScoped
+public class CustomerErasure {
+  private final Outbox outbox;
+  private final EntityManager entityManager;
+  private final Clock clock;
+
+  CustomerErasure(Outbox outbox, EntityManager entityManager, Clock clock) {
+    this.outbox = outbox;
+    this.entityManager = entityManager;
+    this.clock = clock;
+  }
+
+  /** Erases a customer; erasing an erased customer again changes nothing. */
+  @Transactional
+  public void erase(UUID id) {
+    Customer customer =
+        Customer.<Customer>findByIdOptional(id).orElseThrow(() -> CustomerService.notFound(id));
+    if (customer.status == CustomerStatus.ERASED) {
+      return;
+    }
+    Instant now = clock.instant();
+    customer.displayName = null;
+    customer.email = null;
+    customer.phone = null;
+    customer.locale = null;
+    customer.externalRefs.clear();
+    customer.attributes = null;
+    customer.consentMarketing = false;
+    customer.consentAnalytics = false;
+    customer.status = CustomerStatus.ERASED;
+    customer.updatedAt = now;
+    forgetStoredResponses(id);
+    outbox.record(new CustomerErased(id, now));
+  }
+
+  /**
+   * The Idempotency-Key table keeps the first response of each create, which holds the name and
+   * email: it must go with the customer, not 24 hours later.
+   */
+  private void forgetStoredResponses(UUID id) {
+    entityManager
+        .createNativeQuery(
+            "DELETE FROM idempotency_key WHERE scope = :scope AND location LIKE :location")
+        .setParameter("scope", CustomerService.IDEMPOTENCY_SCOPE)
+        .setParameter("location", "%/customers/" + id)
+        .executeUpdate();
+  }
+}
