@@ -6,37 +6,29 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.outsidein.gateway.auth.Role;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** With every internal service down, callers get clear problems that reveal nothing internal. */
+/**
+ * With every internal service down (the test profile points them at port 9, where nothing listens),
+ * callers get clear problems that reveal nothing internal.
+ */
 @QuarkusTest
-@TestProfile(UnreachableServicesTest.NothingListens.class)
 class UnreachableServicesTest {
-
-  public static class NothingListens implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      // Port 9 (discard) has no listener here: connections are refused at once.
-      return Map.of(
-          "outsidein.services.customer.url", "http://127.0.0.1:9",
-          "outsidein.services.interaction.url", "http://127.0.0.1:9",
-          "outsidein.services.insight.url", "http://127.0.0.1:9");
-    }
-  }
 
   @Test
   void answers503ProblemWithoutInternalAddressesWhenAServiceIsDown() {
     given()
+        .header("Authorization", TestKeys.bearer(Role.AGENT))
         .when()
-        .get("/api/v1/customers/{id}", java.util.UUID.randomUUID())
+        .get("/api/v1/customers/{id}", UUID.randomUUID())
         .then()
         .statusCode(503)
         .contentType("application/problem+json")
         .header("X-Request-Id", notNullValue())
+        .header("Retry-After", notNullValue())
         .body("status", equalTo(503))
         .body(not(containsString("127.0.0.1")))
         .body(not(containsString(":9")));
@@ -45,11 +37,22 @@ class UnreachableServicesTest {
   @Test
   void returnsTheCallersRequestId() {
     given()
+        .header("Authorization", TestKeys.bearer(Role.ANALYST))
         .header("X-Request-Id", "caller-chosen-id")
         .when()
         .get("/api/v1/insights/segments")
         .then()
         .header("X-Request-Id", equalTo("caller-chosen-id"));
+  }
+
+  @Test
+  void returnsARequestIdEvenToAnUnauthenticatedCaller() {
+    given()
+        .when()
+        .get("/api/v1/customers")
+        .then()
+        .statusCode(401)
+        .header("X-Request-Id", notNullValue());
   }
 
   @Test

@@ -4,9 +4,12 @@ import io.outsidein.gateway.config.GatewayConfig;
 import io.outsidein.kit.problem.Problem;
 import io.outsidein.kit.requestid.RequestId;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -20,13 +23,19 @@ public class BodyLimit {
 
   void install(@Observes Router router, GatewayConfig config) {
     long limit = config.maxBodySize().asLongValue();
+    // A body of unannounced length is buffered here, so that its overflow fails the route and
+    // reaches the failure handler below (the REST layer would answer a bare 413 itself).
+    BodyHandler streamed = BodyHandler.create(false).setBodyLimit(limit);
     router
         .route()
         .order(BEFORE_QUARKUS_LIMIT)
         .handler(
             context -> {
-              if (announcedLength(context) > limit) {
+              long length = announcedLength(context);
+              if (length > limit) {
                 tooLarge(context, limit);
+              } else if (length < 0 && streamsABody(context)) {
+                streamed.handle(context);
               } else {
                 context.next();
               }
@@ -42,6 +51,14 @@ public class BodyLimit {
                 context.next();
               }
             });
+  }
+
+  /** HTTP/1.1 says so with Transfer-Encoding; HTTP/2 simply sends data frames. */
+  private static boolean streamsABody(RoutingContext context) {
+    return context.request().headers().contains("Transfer-Encoding")
+        || (context.request().version() == HttpVersion.HTTP_2
+            && context.request().method() != HttpMethod.GET
+            && context.request().method() != HttpMethod.HEAD);
   }
 
   private static long announcedLength(RoutingContext context) {

@@ -1,0 +1,225 @@
+package io.outsidein.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.outsidein.gateway.auth.Role;
+import io.outsidein.gateway.fake.Fake;
+import io.outsidein.gateway.fake.FakeServices;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What crosses the gateway in each direction, and how each internal failure reaches a caller. */
+@QuarkusTest
+@QuarkusTestResource(value = FakeServices.class, restrictToAnnotatedClass = true)
+class ForwardingTest {
+
+  @TestHTTPResource("/api/v1/interactions/batch")
+  URI batch;
+
+  @Test
+  void forwardsTheBodyRequestIdActorAndSafeHeadersButNotTheApiKey() {
+    given()
+        .header("Authorization", TestKeys.bearer(Role.AGENT))
+        .header("X-Request-Id", "req-forward-1")
+        .header("Idempotency-Key", "idem-1")
+        .header("X-Internal-Secret", "nope")
+        .contentType(ContentType.JSON)
+        .body("{\"displayName\":\"Ada\"}")
+        .when()
+        .post("/api/v1/customers")
+        .then()
+        .statusCode(201)
+        .header("X-Request-Id", "req-forward-1")
+        .header("Location", "/api/v1/customers/" + Fake.CUSTOMER)
+        .header("ETag", "\"1\"")
+        .header("X-Internal-Node", nullValue())
+        .body("path", equalTo("/customers"))
+        .body("requestId", equalTo("req-forward-1"))
+        .body("actor", equalTo("test-agent"))
+        .body("idempotencyKey", equalTo("idem-1"))
+        .body("authorization", nullValue())
+        .body("apiKey", nullValue())
+        .body("body", equalTo("{\"displayName\":\"Ada\"}"));
+  }
+
+  @Test
+  void passesTheQueryStringThroughAsTheCallerEncodedIt() {
+    given()
+        .header("X-API-Key", TestKeys.of(Role.ANALYST))
+        .urlEncodingEnabled(false)
+        .when()
+        .get("/api/v1/customers?segment=smb&externalRef=crm%3AC-1&limit=5")
+        .then()
+        .statusCode(200)
+        .body("query", equalTo("segment=smb&externalRef=crm%3AC-1&limit=5"))
+        .body("actor", equalTo("test-analyst"));
+  }
+
+  @Test
+  void forwardsAMergePatchWithIfMatch() {
+    given()
+        .header("Authorization", TestKeys.bearer(Role.AGENT))
+        .header("If-Match", "\"2\"")
+        .contentType("application/merge-patch+json")
+        .body("{\"segment\":\"enterprise\"}")
+        .when()
+        .patch("/api/v1/customers/{id}", UUID.randomUUID())
+        .then()
+        .statusCode(200)
+        .body("method", equalTo("PATCH"))
+        .body("ifMatch", equalTo("\"2\""))
+        .body("contentType", containsString("application/merge-patch+json"));
+  }
+
+  @Test
+  void exposesTheInsightRebuildOnlyUnderItsPublicAdminPath() {
+    given()
+        .header("Authorization", TestKeys.bearer(Role.ADMIN))
+        .when()
+        .post("/api/v1/admin/insights/rebuild")
+        .then()
+        .statusCode(200)
+        .body("path", equalTo("/admin/rebuild"))
+        .body("actor", equalTo("test-admin"));
+  }
+
+  @Test
+  void stripsInternalDetailsFromAServiceProblemAndRewritesItsInstance() {
+    String body =
+        given()
+            .header("Authorization", TestKeys.bearer(Role.AGENT))
+            .when()
+            .get("/api/v1/customers/{id}", Fake.UNKNOWN)
+            .then()
+            .statusCode(404)
+            .contentType("application/problem+json")
+            .body("type", equalTo("https://outside-in.io/problems/not-found"))
+            .body("instance", equalTo("/api/v1/customers/" + Fake.UNKNOWN))
+            .body("detail", containsString("does not exist"))
+            .body("existingId", equalTo("abc"))
+            .extract()
+            .asString();
+    assertThat(body)
+        .doesNotContain("127.0.0.1")
+        .doesNotContain("10.0.0.7")
+        .doesNotContain("stackTrace")
+        .doesNotContain("customer-service")
+        .doesNotContain("Foo.java");
+  }
+
+  @Test
+  void answers502WithoutTheStackTraceWhenAServiceFails() {
+    given()
+        .header("Authorization", TestKeys.bearer(Role.AGENT))
+        .when()
+        .get("/api/v1/customers/{id}", Fake.FAILING)
+        .then()
+        .statusCode(502)
+        .contentType("application/problem+json")
+        .body("status", equalTo(502))
+        .body(not(containsString("IllegalStateException")))
+        .body(not(containsString("Db.java")));
+  }
+
+  @Test
+  void answers504WhenAServiceIsTooSlow() {
+    given()
+        .header("Authorization", TestKeys.bearer(Role.AGENT))
+        .when()
+        .get("/api/v1/customers/{id}", Fake.SLOW)
+        .then()
+        .statusCode(504)
+        .contentType("application/problem+json")
+        .body("status", equalTo(504));
+  }
+
+  @Test
+  void answers503WithRetryAfterWhenAServiceSaysItIsUnavailable() {
+    given()
+        .header("Authorization", TestKeys.bearer(Role.ANALYST))
+        .when()
+        .get("/api/v1/insights/segments")
+        .then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .header("Retry-After", "7");
+  }
+
+  @Test
+  void refusesAnAnnouncedOversizedBodyWith413ProblemBeforeForwarding() {
+    given()
+        .header("Authorization", TestKeys.bearer(Role.INTEGRATION))
+        .contentType(ContentType.JSON)
+        .body(new byte[3 * 1024 * 1024])
+        .when()
+        .post("/api/v1/interactions/batch")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("status", equalTo(413));
+  }
+
+  @Test
+  void refusesAStreamedOversizedBodyWith413Problem() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(batch)
+            .header("Authorization", TestKeys.bearer(Role.INTEGRATION))
+            .header("Content-Type", "application/json")
+            // No length announced: the body arrives chunked and Vert.x stops it at the limit.
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(new byte[3 * 1024 * 1024])))
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("\"status\":413");
+  }
+
+  @Test
+  void answersUnknownRoutesAndWrongMethodsWithProblems() {
+    given()
+        .header("Authorization", TestKeys.bearer(Role.ADMIN))
+        .when()
+        .get("/api/v1/no-such-thing")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .header("Authorization", TestKeys.bearer(Role.ADMIN))
+        .when()
+        .put("/api/v1/customers")
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void sendsRateLimitHeadersOnSuccessfulAnswers() {
+    given()
+        .header("Authorization", TestKeys.bearer(Role.ANALYST))
+        .when()
+        .get("/api/v1/gestures")
+        .then()
+        .statusCode(200)
+        .header("RateLimit-Limit", notNullValue())
+        .header("RateLimit-Remaining", notNullValue())
+        .header("RateLimit-Reset", notNullValue());
+  }
+}
