@@ -61,6 +61,18 @@ class CustomerUpdateTest {
   }
 
   @Test
+  void keepsTheEtagForAPatchThatChangesNothing() {
+    Map<String, Object> body = profile();
+    String id = register(body);
+    String etag = etagOf(id);
+
+    patch(id, etag, json(Map.of("displayName", body.get("displayName"))))
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo(etag));
+  }
+
+  @Test
   void answers412ForAStaleEtag() {
     String id = register();
     String etag = etagOf(id);
