@@ -32,12 +32,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class InteractionResource {
   private final InteractionService interactions;
+  private final BatchItems batchItems;
   private final BatchIngest batch;
   private final IdempotentRequests idempotentRequests;
 
   InteractionResource(
-      InteractionService interactions, BatchIngest batch, IdempotentRequests idempotentRequests) {
+      InteractionService interactions,
+      BatchItems batchItems,
+      BatchIngest batch,
+      IdempotentRequests idempotentRequests) {
     this.interactions = interactions;
+    this.batchItems = batchItems;
     this.batch = batch;
     this.idempotentRequests = idempotentRequests;
   }
@@ -124,7 +129,7 @@ public class InteractionResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public BatchResponse recordBatch(@Valid @NotNull BatchRequest request) {
-    return new BatchResponse(batch.ingest(request.items()));
+    return new BatchResponse(batch.ingest(batchItems.parse(request.items())));
   }
 
   @GET

@@ -1,20 +1,13 @@
 package io.outsidein.interaction.service;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outsidein.interaction.config.InteractionConfig;
 import io.outsidein.interaction.domain.Interaction;
 import io.outsidein.interaction.domain.SupportCase;
-import io.outsidein.interaction.rest.RecordInteractionRequest;
-import io.outsidein.kit.problem.Problem;
 import io.outsidein.kit.problem.ProblemException;
 import io.outsidein.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,16 +21,14 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Ingests a batch of touchpoints fast: each item is parsed and validated on its own (a bad item
- * never spoils the others), then valid items are stored one chunk per transaction with one query
- * per chunk for customers, cases and external ids, and JDBC-batched inserts.
+ * Ingests a batch of touchpoints fast: items were parsed and validated one by one (a bad item never
+ * spoils the others); valid items are stored one chunk per transaction with one query per chunk for
+ * customers, cases and external ids, and JDBC-batched inserts.
  */
 @ApplicationScoped
 public class BatchIngest {
   private static final Logger LOG = Logger.getLogger(BatchIngest.class);
 
-  private final ObjectMapper json;
-  private final Validator validator;
   private final CustomerResolver customers;
   private final InteractionService interactions;
   private final EntityManager entityManager;
@@ -45,15 +36,11 @@ public class BatchIngest {
   private final InteractionConfig config;
 
   BatchIngest(
-      ObjectMapper json,
-      Validator validator,
       CustomerResolver customers,
       InteractionService interactions,
       EntityManager entityManager,
       Outbox outbox,
       InteractionConfig config) {
-    this.json = json;
-    this.validator = validator;
     this.customers = customers;
     this.interactions = interactions;
     this.entityManager = entityManager;
@@ -61,16 +48,19 @@ public class BatchIngest {
     this.config = config;
   }
 
-  /** One result per item, in the items' order. Not transactional itself: one per chunk. */
-  public List<ItemResult> ingest(List<JsonNode> items) {
+  /**
+   * One result per item, in the items' order; items already refused by parsing keep their problem.
+   * Not transactional itself: one transaction per chunk.
+   */
+  public List<ItemResult> ingest(List<BatchItem> items) {
     ItemResult[] results = new ItemResult[items.size()];
     List<Item> valid = new ArrayList<>();
     for (int index = 0; index < items.size(); index++) {
-      Object parsed = parse(items.get(index));
-      if (parsed instanceof Problem problem) {
-        results[index] = ItemResult.refused(index, problem);
+      BatchItem item = items.get(index);
+      if (item.problem() != null) {
+        results[index] = ItemResult.refused(index, item.problem());
       } else {
-        valid.add(new Item(index, (NewInteraction) parsed));
+        valid.add(new Item(index, item.request()));
       }
     }
     int chunkSize = Math.max(1, config.batchChunkSize());
@@ -81,22 +71,6 @@ public class BatchIngest {
       }
     }
     return Arrays.asList(results);
-  }
-
-  private Object parse(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      return ItemProblems.invalid(List.of(new Problem.FieldError("item", "must be an object")));
-    }
-    RecordInteractionRequest request;
-    try {
-      request = json.treeToValue(node, RecordInteractionRequest.class);
-    } catch (JsonMappingException e) {
-      return ItemProblems.json(e);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return ItemProblems.invalid(List.of(new Problem.FieldError("item", "is not valid JSON")));
-    }
-    Set<ConstraintViolation<RecordInteractionRequest>> violations = validator.validate(request);
-    return violations.isEmpty() ? request.toNewInteraction() : ItemProblems.violations(violations);
   }
 
   private List<ItemResult> storeChunkOrEachItem(List<Item> chunk) {

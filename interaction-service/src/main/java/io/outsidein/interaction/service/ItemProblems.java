@@ -16,12 +16,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The problem details of one refused batch item, in the same shape as a single request's. */
-final class ItemProblems {
+public final class ItemProblems {
   static final String INSTANCE = "/interactions/batch";
 
   private ItemProblems() {}
 
-  static Problem of(ProblemException e) {
+  public static Problem of(ProblemException e) {
     return new Problem(
         URI.create(Problem.TYPE_BASE + e.slug()),
         e.title(),
@@ -32,7 +32,7 @@ final class ItemProblems {
         e.extensions());
   }
 
-  static Problem invalid(List<Problem.FieldError> errors) {
+  public static Problem invalid(List<Problem.FieldError> errors) {
     String detail =
         errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
     return new Problem(
@@ -45,7 +45,7 @@ final class ItemProblems {
         Map.of());
   }
 
-  static Problem violations(Set<? extends ConstraintViolation<?>> violations) {
+  public static Problem violations(Set<? extends ConstraintViolation<?>> violations) {
     return invalid(
         violations.stream()
             .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
@@ -53,7 +53,7 @@ final class ItemProblems {
             .toList());
   }
 
-  static Problem json(JsonMappingException e) {
+  public static Problem json(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {
@@ -66,7 +66,7 @@ final class ItemProblems {
     return invalid(List.of(new Problem.FieldError(field, message(e))));
   }
 
-  static Problem unexpected() {
+  public static Problem unexpected() {
     return new Problem(
         URI.create(Problem.TYPE_BASE + "internal"),
         "Internal error",
