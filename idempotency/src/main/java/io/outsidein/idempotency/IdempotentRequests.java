@@ -74,6 +74,21 @@ public class IdempotentRequests {
     return first ? remember(scope, key, create.get()) : replay(scope, key, hash);
   }
 
+  /**
+   * Forgets the stored first responses of the resource at {@code location} (for example {@code
+   * /customers/<id>}): they may hold personal data, which erasure must remove at once, not when the
+   * key expires. Mandatory so that it commits or rolls back with the erasure.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void forget(String scope, String location) {
+    entityManager
+        .createNativeQuery(
+            "DELETE FROM idempotency_key WHERE scope = :scope AND location = :location")
+        .setParameter("scope", scope)
+        .setParameter("location", location)
+        .executeUpdate();
+  }
+
   private Response remember(String scope, String key, Response response) {
     EntityTag etag = response.getEntityTag();
     entityManager
@@ -81,8 +96,9 @@ public class IdempotentRequests {
             "UPDATE idempotency_key SET status = :status, location = :location, etag = :etag,"
                 + " body = :body WHERE scope = :scope AND idempotency_key = :key")
         .setParameter("status", response.getStatus())
+        // Only the path: the host the service saw is not the caller's, and forget() matches paths.
         .setParameter(
-            "location", response.getLocation() == null ? null : response.getLocation().toString())
+            "location", response.getLocation() == null ? null : response.getLocation().getRawPath())
         .setParameter("etag", etag == null ? null : etag.getValue())
         .setParameter("body", response.hasEntity() ? write(response.getEntity()) : null)
         .setParameter("scope", scope)

@@ -3,9 +3,9 @@ package io.outsidein.customer.service;
 import io.outsidein.customer.domain.Customer;
 import io.outsidein.customer.domain.CustomerStatus;
 import io.outsidein.events.customer.CustomerErased;
+import io.outsidein.idempotency.IdempotentRequests;
 import io.outsidein.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,12 +18,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class CustomerErasure {
   private final Outbox outbox;
-  private final EntityManager entityManager;
+  private final IdempotentRequests idempotentRequests;
   private final Clock clock;
 
-  CustomerErasure(Outbox outbox, EntityManager entityManager, Clock clock) {
+  CustomerErasure(Outbox outbox, IdempotentRequests idempotentRequests, Clock clock) {
     this.outbox = outbox;
-    this.entityManager = entityManager;
+    this.idempotentRequests = idempotentRequests;
     this.clock = clock;
   }
 
@@ -46,20 +46,8 @@ public class CustomerErasure {
     customer.consentAnalytics = false;
     customer.status = CustomerStatus.ERASED;
     customer.updatedAt = now;
-    forgetStoredResponses(id);
+    // The stored first response of the create holds the name and email: it goes now.
+    idempotentRequests.forget(CustomerService.IDEMPOTENCY_SCOPE, "/customers/" + id);
     outbox.record(new CustomerErased(id, now));
-  }
-
-  /**
-   * The Idempotency-Key table keeps the first response of each create, which holds the name and
-   * email: it must go with the customer, not 24 hours later.
-   */
-  private void forgetStoredResponses(UUID id) {
-    entityManager
-        .createNativeQuery(
-            "DELETE FROM idempotency_key WHERE scope = :scope AND location LIKE :location")
-        .setParameter("scope", CustomerService.IDEMPOTENCY_SCOPE)
-        .setParameter("location", "%/customers/" + id)
-        .executeUpdate();
   }
 }
