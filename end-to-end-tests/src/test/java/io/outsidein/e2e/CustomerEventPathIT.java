@@ -42,6 +42,7 @@ class CustomerEventPathIT {
     String id =
         given()
             .baseUri(suite.gatewayUrl())
+            .header("Authorization", "Bearer local-agent-key")
             .contentType(ContentType.JSON)
             .body(
                 "{\"displayName\":\"Ada\",\"email\":\""
@@ -64,6 +65,7 @@ class CustomerEventPathIT {
             () ->
                 given()
                     .baseUri(suite.gatewayUrl())
+                    .header("Authorization", "Bearer local-analyst-key")
                     .when()
                     .get("/api/v1/insights/segments")
                     .then()

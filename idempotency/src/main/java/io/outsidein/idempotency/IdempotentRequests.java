@@ -89,6 +89,19 @@ public class IdempotentRequests {
         .executeUpdate();
   }
 
+  /**
+   * Forgets every stored response that mentions {@code id}, in any scope: the erasure of a customer
+   * removes the stored answers about their interactions, cases and gestures too. It scans the keys
+   * of the retention window, which is acceptable for a rare operation.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void forgetResponsesMentioning(java.util.UUID id) {
+    entityManager
+        .createNativeQuery("DELETE FROM idempotency_key WHERE body LIKE :pattern")
+        .setParameter("pattern", "%\"" + id + "\"%")
+        .executeUpdate();
+  }
+
   private Response remember(String scope, String key, Response response) {
     EntityTag etag = response.getEntityTag();
     entityManager

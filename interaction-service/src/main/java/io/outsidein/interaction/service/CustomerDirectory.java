@@ -4,6 +4,7 @@ import io.outsidein.events.customer.CustomerErased;
 import io.outsidein.events.customer.CustomerMerged;
 import io.outsidein.events.customer.CustomerRegistered;
 import io.outsidein.events.customer.CustomerSegmentChanged;
+import io.outsidein.idempotency.IdempotentRequests;
 import io.outsidein.interaction.domain.KnownCustomer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,9 +19,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class CustomerDirectory {
   private final EntityManager entityManager;
+  private final IdempotentRequests idempotentRequests;
 
-  CustomerDirectory(EntityManager entityManager) {
+  CustomerDirectory(EntityManager entityManager, IdempotentRequests idempotentRequests) {
     this.entityManager = entityManager;
+    this.idempotentRequests = idempotentRequests;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -75,12 +78,8 @@ public class CustomerDirectory {
         id);
     delete("DELETE FROM interaction WHERE customer_id = :id", id);
     delete("DELETE FROM support_case WHERE customer_id = :id", id);
-    entityManager
-        .createNativeQuery(
-            "DELETE FROM idempotency_key WHERE scope IN ('interactions', 'cases', 'gestures')"
-                + " AND body LIKE :pattern")
-        .setParameter("pattern", "%\"customerId\":\"" + id + "\"%")
-        .executeUpdate();
+    // Stored first responses of creates hold free text about this customer.
+    idempotentRequests.forgetResponsesMentioning(id);
   }
 
   private void update(String sql, CustomerMerged event) {
