@@ -69,7 +69,7 @@ public class CustomerIds {
       profile.customerId = customerId;
       profile.segment = DEFAULT_SEGMENT;
       profile.status = "ACTIVE";
-      profile.registeredAt = firstSeen;
+      profile.registeredAt = HistoryLoader.micros(firstSeen);
       profile.persist();
     }
     return profile;

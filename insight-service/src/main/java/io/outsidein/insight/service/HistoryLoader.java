@@ -13,6 +13,8 @@ import io.outsidein.insight.scoring.CustomerHistory.GestureRecord;
 import io.outsidein.insight.scoring.CustomerHistory.Touch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public class HistoryLoader {
             .map(
                 t ->
                     new Touch(
-                        t.occurredAt,
+                        micros(t.occurredAt),
                         t.department,
                         t.type,
                         t.caseId,
@@ -53,9 +55,17 @@ public class HistoryLoader {
             .toList();
     List<GestureRecord> gestures =
         GoodwillGesture.<GoodwillGesture>list("customerId", id).stream()
-            .map(g -> new GestureRecord(g.caseId, g.status, g.amount, g.grantedAt))
+            .map(g -> new GestureRecord(g.caseId, g.status, g.amount, micros(g.grantedAt)))
             .toList();
     return new CustomerHistory(id, profile.segment, touches, cases, gestures);
+  }
+
+  /**
+   * Times as the database keeps them (microseconds), so that a score is the same whether its rows
+   * were just written or read back.
+   */
+  public static Instant micros(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
   }
 
   /** The opening department, then where each handoff took the case, in time order. */

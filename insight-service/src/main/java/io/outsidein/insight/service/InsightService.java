@@ -103,12 +103,9 @@ public class InsightService {
   }
 
   private void store(Insight insight) {
-    CustomerInsight row = CustomerInsight.findById(insight.customerId());
-    if (row == null) {
-      row = new CustomerInsight();
-      row.customerId = insight.customerId();
-      row.persist();
-    }
+    CustomerInsight found = CustomerInsight.findById(insight.customerId());
+    CustomerInsight row = found == null ? new CustomerInsight() : found;
+    row.customerId = insight.customerId();
     row.segment = insight.segment();
     row.healthScore = insight.healthScore();
     row.churnRisk = insight.churnRisk().name();
@@ -120,6 +117,10 @@ public class InsightService {
       row.metrics = json.writeValueAsString(insight.metrics());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("insight cannot be written as JSON", e);
+    }
+    if (found == null) {
+      // Persist once complete: Hibernate takes the insert's values at persist time.
+      row.persist();
     }
   }
 }

@@ -1,10 +1,13 @@
 package io.outsidein.insight.service;
 
+import static io.outsidein.insight.service.HistoryLoader.micros;
+
 import io.outsidein.events.interaction.CaseHandedOff;
 import io.outsidein.events.interaction.CaseOpened;
 import io.outsidein.events.interaction.CaseResolved;
 import io.outsidein.events.interaction.GestureDecided;
 import io.outsidein.events.interaction.GestureGranted;
+import io.outsidein.events.interaction.GestureStatus;
 import io.outsidein.events.interaction.InteractionRecorded;
 import io.outsidein.insight.domain.CaseHandoff;
 import io.outsidein.insight.domain.CaseJourney;
@@ -38,7 +41,7 @@ public class InteractionModelService {
                 Touchpoint t = new Touchpoint();
                 t.interactionId = event.interactionId();
                 t.customerId = id;
-                t.occurredAt = event.occurredAt();
+                t.occurredAt = micros(event.occurredAt());
                 t.channel = event.channel();
                 t.department = event.department();
                 t.type = event.type();
@@ -61,7 +64,7 @@ public class InteractionModelService {
             id -> {
               CaseJourney journey = journey(event.caseId(), id);
               journey.openedDepartment = event.department();
-              journey.openedAt = event.openedAt();
+              journey.openedAt = micros(event.openedAt());
               touched(id, event.openedAt());
             });
   }
@@ -79,7 +82,7 @@ public class InteractionModelService {
                 handoff.customerId = id;
                 handoff.fromDepartment = event.fromDepartment();
                 handoff.toDepartment = event.toDepartment();
-                handoff.handedOffAt = event.handedOffAt();
+                handoff.handedOffAt = micros(event.handedOffAt());
                 handoff.persist();
               }
               touched(id, event.handedOffAt());
@@ -91,7 +94,7 @@ public class InteractionModelService {
     ids.live(event.customerId())
         .ifPresent(
             id -> {
-              journey(event.caseId(), id).resolvedAt = event.resolvedAt();
+              journey(event.caseId(), id).resolvedAt = micros(event.resolvedAt());
               touched(id, event.resolvedAt());
             });
   }
@@ -103,12 +106,11 @@ public class InteractionModelService {
             id -> {
               GoodwillGesture gesture = GoodwillGesture.findById(event.gestureId());
               if (gesture == null) {
-                gesture = gesture(event.gestureId(), id, event.grantedAt());
-                // A decision applied first already set the final status.
-                gesture.status = event.status();
+                // A decision applied first already set the final status: only a new one takes it.
+                gesture = gesture(event.gestureId(), id, event.grantedAt(), event.status());
               }
               gesture.caseId = event.caseId();
-              gesture.grantedAt = event.grantedAt();
+              gesture.grantedAt = micros(event.grantedAt());
               if (event.amount() != null) {
                 gesture.amount = event.amount().value();
                 gesture.currency = event.amount().currency();
@@ -124,7 +126,7 @@ public class InteractionModelService {
             id -> {
               GoodwillGesture gesture = GoodwillGesture.findById(event.gestureId());
               if (gesture == null) {
-                gesture = gesture(event.gestureId(), id, event.decidedAt());
+                gesture = gesture(event.gestureId(), id, event.decidedAt(), event.status());
                 gesture.caseId = event.caseId();
               }
               gesture.status = event.status();
@@ -132,11 +134,13 @@ public class InteractionModelService {
             });
   }
 
-  private static GoodwillGesture gesture(UUID gestureId, UUID customerId, Instant at) {
+  private static GoodwillGesture gesture(
+      UUID gestureId, UUID customerId, Instant at, GestureStatus status) {
     GoodwillGesture gesture = new GoodwillGesture();
     gesture.gestureId = gestureId;
     gesture.customerId = customerId;
-    gesture.grantedAt = at;
+    gesture.grantedAt = micros(at);
+    gesture.status = status;
     gesture.persist();
     return gesture;
   }

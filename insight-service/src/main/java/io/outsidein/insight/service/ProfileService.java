@@ -30,7 +30,8 @@ public class ProfileService {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void registered(CustomerRegistered event) {
-    setSegment(event.customerId(), event.segment(), event.registeredAt(), true);
+    String segment = event.segment() == null ? CustomerIds.DEFAULT_SEGMENT : event.segment();
+    setSegment(event.customerId(), segment, event.registeredAt(), true);
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -38,7 +39,9 @@ public class ProfileService {
     setSegment(event.customerId(), event.to(), event.changedAt(), false);
   }
 
-  private void setSegment(UUID customerId, String segment, Instant at, boolean registration) {
+  private void setSegment(
+      UUID customerId, String segment, Instant eventTime, boolean registration) {
+    Instant at = HistoryLoader.micros(eventTime);
     ids.live(customerId)
         .ifPresent(
             id -> {

@@ -1,0 +1,179 @@
+package io.outsidein.insight;
+
+import static io.outsidein.insight.support.Events.handedOff;
+import static io.outsidein.insight.support.Events.opened;
+import static io.outsidein.insight.support.Events.registered;
+import static io.outsidein.insight.support.Events.touch;
+import static io.outsidein.insight.support.Events.visit;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
+import io.outsidein.events.customer.CustomerErased;
+import io.outsidein.events.customer.CustomerMerged;
+import io.outsidein.events.customer.CustomerSegmentChanged;
+import io.outsidein.events.interaction.CaseResolved;
+import io.outsidein.events.interaction.Department;
+import io.outsidein.events.interaction.GestureDecided;
+import io.outsidein.events.interaction.GestureGranted;
+import io.outsidein.events.interaction.GestureStatus;
+import io.outsidein.events.interaction.InteractionType;
+import io.outsidein.events.interaction.Money;
+import io.outsidein.events.interaction.Rating;
+import io.outsidein.insight.service.Reevaluation;
+import io.outsidein.insight.support.Events;
+import io.outsidein.insight.support.TestClock;
+import io.outsidein.testing.EventPublisher;
+import io.outsidein.testing.RealInfrastructure;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Replaying both topics into emptied tables gives exactly the model the live consumer built. */
+@QuarkusTest
+@TestProfile(RebuildTest.OwnConsumerGroup.class)
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+class RebuildTest {
+
+  /**
+   * A consumer group of its own reads both topics from their beginning, as a rebuild does: the live
+   * model then covers the same events as the rebuilt one (other test classes' included).
+   */
+  public static class OwnConsumerGroup implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("outsidein.inbox.group", "insight-rebuild-" + UUID.randomUUID());
+    }
+  }
+
+  /** Every read-model row, as text; computation and bookkeeping times left out. */
+  private static final Map<String, String> TABLES =
+      Map.of(
+          "customer_profile", "customer_id, segment, status, segment_at",
+          "touchpoint", "*",
+          "case_journey", "*",
+          "case_handoff", "*",
+          "goodwill_gesture", "*",
+          "customer_insight",
+              "customer_id, segment, health_score, churn_risk, risk_rank, reasons, actions, metrics",
+          "customer_alias", "*",
+          "erased_customer", "*",
+          "processed_event", "event_id, event_type");
+
+  @Inject EntityManager entityManager;
+  @Inject TestClock clock;
+  @Inject Reevaluation reevaluation;
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
+
+  @Test
+  void rebuildsFromTheTopicsTheSameModelTheLiveConsumerBuilt() {
+    clock.freeze();
+    String segment = Events.uniqueSegment();
+    UUID marker = publishAVariedHistory(segment);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .when()
+                    .get("/customers/{id}/insights", marker)
+                    .then()
+                    .statusCode(200)
+                    .body("metrics.interactions", greaterThan(0))
+                    .body("segment", equalTo(segment)));
+    reevaluation.reevaluateAll();
+    List<String> live = dump();
+
+    given().when().post("/admin/rebuild").then().statusCode(200).body("applied", greaterThan(0));
+
+    List<String> rebuilt = dump();
+    assertThat(rebuilt).hasSize(live.size()).containsExactlyElementsOf(live);
+    assertThat(live).anyMatch(row -> row.startsWith("customer_alias"));
+    assertThat(live).anyMatch(row -> row.startsWith("erased_customer"));
+  }
+
+  /** Customers with cases, handoffs, gestures, a merge and an erasure; returns the last one. */
+  private static UUID publishAVariedHistory(String segment) {
+    UUID survivor = UUID.randomUUID();
+    UUID duplicate = UUID.randomUUID();
+    UUID erased = UUID.randomUUID();
+    UUID caseId = UUID.randomUUID();
+    UUID gesture = UUID.randomUUID();
+    try (EventPublisher publisher = Events.publisher()) {
+      for (UUID customer : List.of(survivor, duplicate, erased)) {
+        publisher.publish(registered(customer, segment));
+        for (int day = 40; day >= 5; day -= 5) {
+          publisher.publish(visit(customer, day));
+        }
+      }
+      publisher.publish(opened(caseId, duplicate, Department.SALES, 4));
+      publisher.publish(touch(duplicate, 4, InteractionType.COMPLAINT, caseId, null, -0.6));
+      publisher.publish(handedOff(caseId, duplicate, Department.SALES, Department.BILLING, 3));
+      publisher.publish(
+          new GestureGranted(
+              gesture,
+              caseId,
+              duplicate,
+              new Money(new BigDecimal("40.00"), "EUR"),
+              GestureStatus.PENDING_APPROVAL,
+              Events.daysAgo(3)));
+      publisher.publish(
+          new GestureDecided(
+              gesture, caseId, duplicate, GestureStatus.APPROVED, Events.daysAgo(2)));
+      publisher.publish(new CaseResolved(caseId, duplicate, Events.daysAgo(2)));
+      publisher.publish(
+          touch(survivor, 1, InteractionType.FEEDBACK, null, new Rating(Rating.Scale.NPS, 9), 0.5));
+      publisher.publish(
+          new CustomerSegmentChanged(survivor, segment, "vip", Instant.now().minusSeconds(60)));
+      publisher.publish(new CustomerMerged(survivor, duplicate, Instant.now().minusSeconds(30)));
+      publisher.publish(new CustomerErased(erased, Instant.now().minusSeconds(10)));
+      // Last on each topic: once both show, the live consumer has applied everything before.
+      UUID marker = UUID.randomUUID();
+      publisher.publish(registered(marker, segment));
+      publisher.publish(visit(marker, 0.5));
+      return marker;
+    }
+  }
+
+  private List<String> dump() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              List<String> rows = new ArrayList<>();
+              for (var table : new TreeMap<>(TABLES).entrySet()) {
+                @SuppressWarnings("unchecked")
+                List<Object> result =
+                    entityManager
+                        .createNativeQuery(
+                            "SELECT CAST(ROW("
+                                + table.getValue().replace("*", table.getKey() + ".*")
+                                + ") AS text) AS r FROM "
+                                + table.getKey()
+                                + " ORDER BY 1")
+                        .getResultList();
+                result.forEach(r -> rows.add(table.getKey() + " " + r));
+              }
+              return rows;
+            });
+  }
+}
