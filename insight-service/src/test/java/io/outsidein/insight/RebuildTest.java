@@ -65,7 +65,7 @@ class RebuildTest {
   /** Every read-model row, as text; computation and bookkeeping times left out. */
   private static final Map<String, String> TABLES =
       Map.of(
-          "customer_profile", "customer_id, segment, status, segment_at",
+          "customer_profile", "*",
           "touchpoint", "*",
           "case_journey", "*",
           "case_handoff", "*",

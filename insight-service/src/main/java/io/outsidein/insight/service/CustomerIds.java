@@ -60,7 +60,11 @@ public class CustomerIds {
     return rows.stream().findFirst().map(r -> (UUID) r);
   }
 
-  /** The customer's profile, created in the default segment when their events come first. */
+  /**
+   * The customer's profile, created in the default segment when their other events come before
+   * their registration; its registeredAt is the earliest event time seen (imported history may
+   * predate the registration).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public CustomerProfile profile(UUID customerId, Instant firstSeen) {
     CustomerProfile profile = CustomerProfile.findById(customerId);
@@ -71,6 +75,9 @@ public class CustomerIds {
       profile.status = "ACTIVE";
       profile.registeredAt = HistoryLoader.micros(firstSeen);
       profile.persist();
+    } else if (firstSeen != null && firstSeen.isBefore(profile.registeredAt)) {
+      // The earliest time of any of the customer's events, whatever order they are applied in.
+      profile.registeredAt = HistoryLoader.micros(firstSeen);
     }
     return profile;
   }

@@ -31,24 +31,20 @@ public class ProfileService {
   @Transactional(Transactional.TxType.MANDATORY)
   public void registered(CustomerRegistered event) {
     String segment = event.segment() == null ? CustomerIds.DEFAULT_SEGMENT : event.segment();
-    setSegment(event.customerId(), segment, event.registeredAt(), true);
+    setSegment(event.customerId(), segment, event.registeredAt());
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void segmentChanged(CustomerSegmentChanged event) {
-    setSegment(event.customerId(), event.to(), event.changedAt(), false);
+    setSegment(event.customerId(), event.to(), event.changedAt());
   }
 
-  private void setSegment(
-      UUID customerId, String segment, Instant eventTime, boolean registration) {
+  private void setSegment(UUID customerId, String segment, Instant eventTime) {
     Instant at = HistoryLoader.micros(eventTime);
     ids.live(customerId)
         .ifPresent(
             id -> {
               CustomerProfile profile = ids.profile(id, at);
-              if (registration && at.isBefore(profile.registeredAt)) {
-                profile.registeredAt = at;
-              }
               // Events may be applied out of order (a rebuild beside the live consumer): the
               // latest segment wins.
               if (profile.segmentAt == null || !at.isBefore(profile.segmentAt)) {
@@ -78,8 +74,10 @@ public class ProfileService {
       survivorProfile = ids.profile(survivor, event.mergedAt());
       if (duplicateProfile != null) {
         survivorProfile.segment = duplicateProfile.segment;
-        survivorProfile.registeredAt = duplicateProfile.registeredAt;
       }
+    }
+    if (duplicateProfile != null) {
+      ids.profile(survivor, duplicateProfile.registeredAt);
     }
     // Bulk statements below bypass the persistence context: write it out first, then drop it.
     entityManager.flush();
