@@ -23,6 +23,7 @@ class BodyLimitTest {
         .post("/customers")
         .then()
         .statusCode(413)
+        .header("X-Request-Id", org.hamcrest.Matchers.notNullValue())
         .contentType("application/problem+json")
         .body("status", equalTo(413));
   }

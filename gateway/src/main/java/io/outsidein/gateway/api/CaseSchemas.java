@@ -1,6 +1,7 @@
 package io.outsidein.gateway.api;
 
-import io.outsidein.gateway.api.InteractionSchemas.Department;
+import io.outsidein.events.interaction.Department;
+import io.outsidein.events.interaction.GestureStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,12 +14,6 @@ public final class CaseSchemas {
   public enum CaseStatus {
     OPEN,
     RESOLVED
-  }
-
-  public enum GestureStatus {
-    APPROVED,
-    PENDING_APPROVAL,
-    REJECTED
   }
 
   @Schema(name = "NewCase", description = "A case to open for a customer")

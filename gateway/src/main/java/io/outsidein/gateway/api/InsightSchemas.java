@@ -1,6 +1,6 @@
 package io.outsidein.gateway.api;
 
-import io.outsidein.gateway.api.InteractionSchemas.Department;
+import io.outsidein.events.interaction.Department;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,9 @@
 package io.outsidein.gateway.api;
 
+import io.outsidein.events.interaction.Channel;
+import io.outsidein.events.interaction.Department;
+import io.outsidein.events.interaction.InteractionType;
+import io.outsidein.events.interaction.Rating;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,45 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class InteractionSchemas {
   private InteractionSchemas() {}
 
-  public enum Channel {
-    WEB,
-    EMAIL,
-    PHONE,
-    CHAT,
-    STORE,
-    APP,
-    SOCIAL,
-    SURVEY
-  }
-
-  public enum Department {
-    MARKETING,
-    SALES,
-    DELIVERY,
-    SUPPORT,
-    BILLING,
-    PRODUCT
-  }
-
-  public enum InteractionType {
-    VISIT,
-    INQUIRY,
-    PURCHASE,
-    COMPLAINT,
-    FEEDBACK,
-    RETURN,
-    CANCELLATION,
-    OUTREACH
-  }
-
-  public enum RatingScale {
-    CSAT,
-    NPS
-  }
-
   @Schema(name = "Rating", description = "CSAT (1-5) or NPS (0-10)")
-  public record Rating(
-      RatingScale scale,
+  public record RatingInput(
+      Rating.Scale scale,
       @Schema(example = "4", minimum = "0", maximum = "10", format = "int32") int score) {}
 
   @Schema(name = "NewInteraction", description = "A touchpoint to record")
@@ -62,7 +30,7 @@ public final class InteractionSchemas {
       @Schema(required = true) InteractionType type,
       @Schema(example = "Asked where the parcel is", maxLength = 2000) String summary,
       @Schema(nullable = true) UUID caseId,
-      Rating rating,
+      RatingInput rating,
       @Schema(example = "-0.4", minimum = "-1", maximum = "1", format = "double") Double sentiment,
       Common.Money amount,
       @Schema(example = "zendesk-88123", maxLength = 200) String externalId,
@@ -78,7 +46,7 @@ public final class InteractionSchemas {
       InteractionType type,
       @Schema(maxLength = 2000) String summary,
       @Schema(nullable = true) UUID caseId,
-      Rating rating,
+      RatingInput rating,
       @Schema(minimum = "-1", maximum = "1", format = "double") Double sentiment,
       Common.Money amount,
       @Schema(maxLength = 200) String externalId,

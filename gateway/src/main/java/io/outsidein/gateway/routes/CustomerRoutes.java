@@ -1,5 +1,8 @@
 package io.outsidein.gateway.routes;
 
+import io.outsidein.events.interaction.Channel;
+import io.outsidein.events.interaction.Department;
+import io.outsidein.events.interaction.InteractionType;
 import io.outsidein.gateway.api.CaseSchemas.CasePage;
 import io.outsidein.gateway.api.CaseSchemas.CaseStatus;
 import io.outsidein.gateway.api.CustomerSchemas.Customer;
@@ -8,10 +11,7 @@ import io.outsidein.gateway.api.CustomerSchemas.CustomerPatch;
 import io.outsidein.gateway.api.CustomerSchemas.MergeRequest;
 import io.outsidein.gateway.api.CustomerSchemas.NewCustomer;
 import io.outsidein.gateway.api.InsightSchemas.CustomerInsights;
-import io.outsidein.gateway.api.InteractionSchemas.Channel;
-import io.outsidein.gateway.api.InteractionSchemas.Department;
 import io.outsidein.gateway.api.InteractionSchemas.InteractionPage;
-import io.outsidein.gateway.api.InteractionSchemas.InteractionType;
 import io.outsidein.gateway.auth.Permission;
 import io.outsidein.gateway.auth.Requires;
 import io.outsidein.gateway.forward.Forwarder;

@@ -1,9 +1,9 @@
 package io.outsidein.gateway.routes;
 
+import io.outsidein.events.interaction.GestureStatus;
 import io.outsidein.gateway.api.CaseSchemas.Gesture;
 import io.outsidein.gateway.api.CaseSchemas.GestureDecision;
 import io.outsidein.gateway.api.CaseSchemas.GesturePage;
-import io.outsidein.gateway.api.CaseSchemas.GestureStatus;
 import io.outsidein.gateway.auth.Permission;
 import io.outsidein.gateway.auth.Requires;
 import io.outsidein.gateway.forward.Forwarder;

@@ -1,5 +1,6 @@
 package io.outsidein.kit.problem;
 
+import io.outsidein.kit.requestid.RequestId;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -41,8 +42,12 @@ public class BodyLimitGuard {
                         ctx.request().path(),
                         List.of(),
                         Map.of());
+                // This runs before the request-id filter: echo or make the id here.
+                String requestId =
+                    RequestId.acceptOrGenerate(ctx.request().getHeader(RequestId.HEADER));
                 ctx.response()
                     .setStatusCode(413)
+                    .putHeader(RequestId.HEADER, requestId)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader("Connection", "close")
                     .end(io.vertx.core.json.Json.encode(problem));
