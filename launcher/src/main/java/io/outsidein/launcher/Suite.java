@@ -271,6 +271,18 @@ public final class Suite implements AutoCloseable {
       }
       postgres.close();
     }
+    if (!options.keepData()) {
+      // A test run's broker and database files go; its logs stay for diagnosis.
+      for (String data : List.of("kafka", "postgres")) {
+        try {
+          if (Files.exists(options.workDir().resolve(data))) {
+            deleteTree(options.workDir().resolve(data));
+          }
+        } catch (IOException e) {
+          progress.accept("could not delete " + data + " data: " + e.getMessage());
+        }
+      }
+    }
   }
 
   private static void sleep(long millis) {
