@@ -174,12 +174,7 @@ public final class Population {
     Rating rating = null;
     Double sentiment = null;
     if (type == InteractionType.FEEDBACK) {
-      rating =
-          persona == Persona.PROMOTER
-              ? new Rating(Rating.Scale.NPS, 9 + random.nextInt(2))
-              : persona == Persona.FRUSTRATED
-                  ? new Rating(Rating.Scale.CSAT, 1 + random.nextInt(2))
-                  : new Rating(Rating.Scale.CSAT, 4 + random.nextInt(2));
+      rating = random.nextBoolean() ? npsAnswer(persona) : csatAnswer(persona);
       sentiment =
           persona == Persona.FRUSTRATED
               ? -0.3 - 0.6 * random.nextDouble()
@@ -192,6 +187,29 @@ public final class Population {
             : null;
     return new PlannedInteraction(
         at, channel, department, type, summaryOf(type), -1, rating, sentiment, amount);
+  }
+
+  /** How likely to recommend us, 0-10, as the persona would answer. */
+  private Rating npsAnswer(Persona persona) {
+    int score =
+        switch (persona) {
+          case PROMOTER -> 9 + random.nextInt(2);
+          case FRUSTRATED -> random.nextInt(5);
+          case LOYAL -> 7 + random.nextInt(3);
+          default -> 5 + random.nextInt(5);
+        };
+    return new Rating(Rating.Scale.NPS, score);
+  }
+
+  /** Satisfaction, 1-5, as the persona would answer. */
+  private Rating csatAnswer(Persona persona) {
+    int score =
+        switch (persona) {
+          case PROMOTER -> 5;
+          case FRUSTRATED -> 1 + random.nextInt(2);
+          default -> 3 + random.nextInt(3);
+        };
+    return new Rating(Rating.Scale.CSAT, score);
   }
 
   /** A problem: a complaint opens a case that may bounce, be resolved, and get a gesture. */
