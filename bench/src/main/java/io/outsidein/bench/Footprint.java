@@ -59,6 +59,9 @@ final class Footprint {
       try {
         URI base = URI.create("http://127.0.0.1:" + port);
         while (System.nanoTime() - start < Duration.ofSeconds(60).toNanos()) {
+          if (!fresh.isAlive()) {
+            throw new IllegalStateException("the fresh instance exited with " + fresh.exitValue());
+          }
           try {
             if (api.client
                     .send(
