@@ -63,6 +63,28 @@ class GestureResourceTest {
   }
 
   @Test
+  void countsGesturesByStatusInTheMetrics() {
+    double approved = gauge("APPROVED");
+    double pending = gauge("PENDING_APPROVAL");
+    String caseId = openCase(Customers.active(), "SUPPORT");
+    grant(caseId, "10.00", "agent-desk");
+    grant(caseId, "80.00", "agent-desk");
+
+    org.assertj.core.api.Assertions.assertThat(gauge("APPROVED")).isEqualTo(approved + 1);
+    org.assertj.core.api.Assertions.assertThat(gauge("PENDING_APPROVAL")).isEqualTo(pending + 1);
+  }
+
+  private static double gauge(String status) {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("gestures{") && l.contains("status=\"" + status + "\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no gestures gauge for " + status));
+  }
+
+  @Test
   void appliesTheSameLatitudeInAnyCurrency() {
     String caseId = openCase(Customers.active(), "SUPPORT");
     given()

@@ -1,0 +1,37 @@
+package io.outsidein.interaction.service;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.outsidein.events.interaction.GestureStatus;
+import io.outsidein.interaction.domain.Gesture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Goodwill gestures by status ({@code gestures{status=...}}), read from the database at each scrape
+ * so that every instance reports the same truth; a growing PENDING_APPROVAL count means supervisors
+ * are behind.
+ */
+@ApplicationScoped
+public class GestureMetrics {
+  private final MeterRegistry meters;
+
+  GestureMetrics(MeterRegistry meters) {
+    this.meters = meters;
+  }
+
+  void register(@Observes StartupEvent event) {
+    for (GestureStatus status : GestureStatus.values()) {
+      Gauge.builder("gestures", () -> count(status))
+          .description("Goodwill gestures by status")
+          .tag("status", status.name())
+          .register(meters);
+    }
+  }
+
+  private double count(GestureStatus status) {
+    return QuarkusTransaction.requiringNew().call(() -> Gesture.count("status", status));
+  }
+}
