@@ -54,6 +54,7 @@ public class OutboxRelay {
   private Thread worker;
   private KafkaProducer<String, byte[]> producer;
   private Instant lastCleanup = Instant.EPOCH;
+  private final List<Gauge> gauges = new ArrayList<>();
 
   OutboxRelay(
       EntityManager entityManager,
@@ -69,13 +70,15 @@ public class OutboxRelay {
   }
 
   void start(@Observes StartupEvent event) {
-    Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
-        .description("Outbox rows not yet published to Kafka")
-        .register(meters);
-    Gauge.builder("outbox.oldest.unsent.age", this, r -> r.oldestUnsentAgeSeconds())
-        .description("Age in seconds of the oldest outbox row not yet published (0 when none)")
-        .baseUnit("seconds")
-        .register(meters);
+    gauges.add(
+        Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
+            .description("Outbox rows not yet published to Kafka")
+            .register(meters));
+    gauges.add(
+        Gauge.builder("outbox.oldest.unsent.age", this, r -> r.oldestUnsentAgeSeconds())
+            .description("Age in seconds of the oldest outbox row not yet published (0 when none)")
+            .baseUnit("seconds")
+            .register(meters));
     if (!config.relayEnabled()) {
       LOG.info("outbox relay disabled by configuration");
       return;
@@ -89,6 +92,9 @@ public class OutboxRelay {
   }
 
   void stop(@Observes ShutdownEvent event) {
+    // The registry can outlive this application (tests restart it): take the gauges along.
+    gauges.forEach(meters::remove);
+    gauges.clear();
     running = false;
     if (worker != null) {
       wake();

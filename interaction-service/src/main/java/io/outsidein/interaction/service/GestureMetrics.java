@@ -5,9 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.outsidein.events.interaction.GestureStatus;
 import io.outsidein.interaction.domain.Gesture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Goodwill gestures by status ({@code gestures{status=...}}), read from the database at each scrape
@@ -17,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class GestureMetrics {
   private final MeterRegistry meters;
+  private final List<Gauge> gauges = new ArrayList<>();
 
   GestureMetrics(MeterRegistry meters) {
     this.meters = meters;
@@ -24,11 +28,18 @@ public class GestureMetrics {
 
   void register(@Observes StartupEvent event) {
     for (GestureStatus status : GestureStatus.values()) {
-      Gauge.builder("gestures", () -> count(status))
-          .description("Goodwill gestures by status")
-          .tag("status", status.name())
-          .register(meters);
+      gauges.add(
+          Gauge.builder("gestures", () -> count(status))
+              .description("Goodwill gestures by status")
+              .tag("status", status.name())
+              .register(meters));
     }
+  }
+
+  /** The registry can outlive this application (tests restart it): take the gauges along. */
+  void unregister(@Observes ShutdownEvent event) {
+    gauges.forEach(meters::remove);
+    gauges.clear();
   }
 
   private double count(GestureStatus status) {
