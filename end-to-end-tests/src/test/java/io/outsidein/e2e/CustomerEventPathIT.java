@@ -78,6 +78,11 @@ class CustomerEventPathIT {
       CloudEvent event = probe.await(e -> id.equals(e.subject()), Duration.ofSeconds(10));
       assertThat(event.type()).isEqualTo(EventType.CUSTOMER_REGISTERED.typeName());
       assertThat(event.data().toString()).doesNotContain(email).doesNotContain("Ada");
+      // Tracing is off unless configured: no trace context is added to events.
+      assertThat(probe.records())
+          .filteredOn(record -> id.equals(record.key()))
+          .isNotEmpty()
+          .allSatisfy(record -> assertThat(record.headers().lastHeader("traceparent")).isNull());
     }
   }
 }

@@ -14,6 +14,11 @@ final class RunningSuite {
   private RunningSuite() {}
 
   static Suite start() {
+    return start(Map.of());
+  }
+
+  /** A suite whose services all get {@code environment} on top of their own. */
+  static Suite start(Map<String, String> environment) {
     Path root = Path.of(System.getProperty("outsidein.root", "..")).toAbsolutePath().normalize();
     try {
       Path work = Files.createTempDirectory("outside-in-e2e-");
@@ -33,7 +38,7 @@ final class RunningSuite {
               ports[4],
               ports[5],
               "-Xmx192m",
-              Map.of());
+              environment);
       return Suite.start(options, line -> System.out.println("[e2e] " + line));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

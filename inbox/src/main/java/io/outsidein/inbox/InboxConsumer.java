@@ -3,6 +3,9 @@ package io.outsidein.inbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.outsidein.events.CloudEvent;
 import io.outsidein.events.EventCodec;
 import io.outsidein.events.EventType;
@@ -55,6 +58,7 @@ public class InboxConsumer {
   private final Instance<EventHandler> handlers;
   private final ProcessedEvents processed;
   private final MeterRegistry meters;
+  private final InboxTracing tracing;
   private volatile boolean running;
   private Thread worker;
   private KafkaConsumer<String, byte[]> consumer;
@@ -66,12 +70,14 @@ public class InboxConsumer {
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       Instance<EventHandler> handlers,
       ProcessedEvents processed,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      InboxTracing tracing) {
     this.config = config;
     this.kafkaConfig = kafkaConfig;
     this.handlers = handlers;
     this.processed = processed;
     this.meters = meters;
+    this.tracing = tracing;
   }
 
   void start(@Observes StartupEvent event) {
@@ -171,7 +177,21 @@ public class InboxConsumer {
 
   /** Applies one record in the current transaction; unknown types are skipped, not failed. */
   private void applyOne(ConsumerRecord<String, byte[]> record, EventHandler handler) {
+    Span span = tracing.startProcess(record, config.group());
+    try (Scope scope = span.makeCurrent()) {
+      applyTraced(record, handler, span);
+    } catch (RuntimeException e) {
+      span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private void applyTraced(ConsumerRecord<String, byte[]> record, EventHandler handler, Span span) {
     CloudEvent event = EventCodec.read(record.value());
+    span.setAttribute("messaging.message.id", event.id().toString());
+    span.setAttribute("cloudevents.event_type", event.type());
     Optional<EventType> type = event.eventType();
     if (type.isEmpty()) {
       LOG.infof("skipping event %s of unknown type %s", event.id(), event.type());
@@ -184,6 +204,7 @@ public class InboxConsumer {
         handler.apply(event, type.get());
         counter("inbox.events.consumed", type.get().typeName()).increment();
       } else {
+        span.setAttribute("outsidein.duplicate", true);
         counter("inbox.events.duplicates", type.get().typeName()).increment();
       }
     } finally {

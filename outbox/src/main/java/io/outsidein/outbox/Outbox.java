@@ -22,6 +22,7 @@ public class Outbox {
   private final TransactionSynchronizationRegistry transactions;
   private final OutboxRelay relay;
   private final OutboxConfig config;
+  private final OutboxTracing tracing;
   private final Clock clock;
 
   Outbox(
@@ -29,11 +30,13 @@ public class Outbox {
       TransactionSynchronizationRegistry transactions,
       OutboxRelay relay,
       OutboxConfig config,
+      OutboxTracing tracing,
       Clock clock) {
     this.entityManager = entityManager;
     this.transactions = transactions;
     this.relay = relay;
     this.config = config;
+    this.tracing = tracing;
     this.clock = clock;
   }
 
@@ -52,6 +55,7 @@ public class Outbox {
     message.eventType = event.type();
     message.payload = EventCodec.writeString(event);
     message.createdAt = now;
+    message.traceparent = tracing.currentTraceparent();
     entityManager.persist(message);
     wakeRelayAfterCommit();
     return event;

@@ -30,4 +30,8 @@ public class OutboxMessage {
 
   @Column(name = "published_at")
   public Instant publishedAt;
+
+  /** The W3C traceparent of the writing request, null when tracing is off. */
+  @Column(name = "traceparent")
+  public String traceparent;
 }

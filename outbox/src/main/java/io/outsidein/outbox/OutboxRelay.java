@@ -3,6 +3,8 @@ package io.outsidein.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.outsidein.events.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -46,6 +48,7 @@ public class OutboxRelay {
   private final OutboxConfig config;
   private final Map<String, Object> kafkaConfig;
   private final MeterRegistry meters;
+  private final OutboxTracing tracing;
   private final Clock clock;
   private final Semaphore wakeUps = new Semaphore(0);
   private final AtomicLong backlog = new AtomicLong();
@@ -61,11 +64,13 @@ public class OutboxRelay {
       OutboxConfig config,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       MeterRegistry meters,
+      OutboxTracing tracing,
       Clock clock) {
     this.entityManager = entityManager;
     this.config = config;
     this.kafkaConfig = kafkaConfig;
     this.meters = meters;
+    this.tracing = tracing;
     this.clock = clock;
   }
 
@@ -179,18 +184,31 @@ public class OutboxRelay {
 
   private void publish(List<OutboxMessage> batch) throws Exception {
     List<Future<?>> acks = new ArrayList<>(batch.size());
-    for (OutboxMessage message : batch) {
-      ProducerRecord<String, byte[]> record =
-          new ProducerRecord<>(
-              message.topic, message.messageKey, message.payload.getBytes(StandardCharsets.UTF_8));
-      record
-          .headers()
-          .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-      acks.add(producer.send(record));
-    }
-    producer.flush();
-    for (Future<?> ack : acks) {
-      ack.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    List<Span> spans = new ArrayList<>(batch.size());
+    try {
+      for (OutboxMessage message : batch) {
+        ProducerRecord<String, byte[]> record =
+            new ProducerRecord<>(
+                message.topic,
+                message.messageKey,
+                message.payload.getBytes(StandardCharsets.UTF_8));
+        record
+            .headers()
+            .add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        Span span = tracing.startPublish(message);
+        spans.add(span);
+        tracing.inject(span, record.headers());
+        acks.add(producer.send(record));
+      }
+      producer.flush();
+      for (Future<?> ack : acks) {
+        ack.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      spans.forEach(span -> span.setStatus(StatusCode.ERROR, rootMessage(e)));
+      throw e;
+    } finally {
+      spans.forEach(Span::end);
     }
     List<UUID> ids = batch.stream().map(m -> m.id).toList();
     entityManager

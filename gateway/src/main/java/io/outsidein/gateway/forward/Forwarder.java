@@ -1,5 +1,6 @@
 package io.outsidein.gateway.forward;
 
+import io.opentelemetry.api.trace.Span;
 import io.outsidein.gateway.auth.CallContext;
 import io.outsidein.gateway.config.ServicesConfig;
 import io.outsidein.kit.problem.Problems;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
@@ -34,10 +36,12 @@ public class Forwarder {
   private final HttpClient client;
   private final ServicesConfig config;
   private final CallContext call;
+  private final UpstreamTracing tracing;
 
-  Forwarder(ServicesConfig config, CallContext call) {
+  Forwarder(ServicesConfig config, CallContext call, UpstreamTracing tracing) {
     this.config = config;
     this.call = call;
+    this.tracing = tracing;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -67,8 +71,7 @@ public class Forwarder {
         request.header(name, value);
       }
     }
-    return client
-        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+    return send(method, upstream, internalPath, outbound, request)
         .handle(
             (response, failure) ->
                 withRequestId(
@@ -82,12 +85,24 @@ public class Forwarder {
   /** A GET for the gateway's own use (composition): the raw answer, failures as exceptions. */
   public CompletionStage<HttpResponse<byte[]>> get(
       Upstream upstream, String internalPath, Outbound outbound, Duration timeout) {
-    HttpRequest request =
+    HttpRequest.Builder request =
         request(upstream, internalPath, outbound, timeout)
             .header("Accept", "application/json")
-            .GET()
-            .build();
-    return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+            .GET();
+    return send("GET", upstream, internalPath, outbound, request);
+  }
+
+  /** Sends under a client span that ends when the service answers or fails. */
+  private CompletableFuture<HttpResponse<byte[]>> send(
+      String method,
+      Upstream upstream,
+      String internalPath,
+      Outbound outbound,
+      HttpRequest.Builder request) {
+    Span span = tracing.start(method, upstream, internalPath, outbound, request);
+    return client
+        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+        .whenComplete((response, failure) -> tracing.end(span, response, failure));
   }
 
   private HttpRequest.Builder request(

@@ -16,4 +16,9 @@ public enum Upstream {
       case INSIGHT -> config.insight().url();
     };
   }
+
+  /** The service's name, as it names itself in traces and logs. */
+  String serviceName() {
+    return name().toLowerCase(java.util.Locale.ROOT) + "-service";
+  }
 }
