@@ -26,6 +26,13 @@ public interface ServicesConfig {
   @WithDefault("1s")
   Duration connectTimeout();
 
+  /**
+   * {@code outsidein.services.connections-per-service}: pooled connections to each service; more
+   * requests than this wait for a free one.
+   */
+  @WithDefault("64")
+  int connectionsPerService();
+
   interface Service {
     URI url();
   }

@@ -5,25 +5,31 @@ import io.outsidein.gateway.auth.CallContext;
 import io.outsidein.gateway.config.ServicesConfig;
 import io.outsidein.kit.problem.Problems;
 import io.outsidein.kit.requestid.RequestId;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Forwards a public request to the service that owns it over a pooled HTTP client. Only a known set
- * of headers crosses in either direction, so no internal host, port or header leaks out.
+ * Forwards a public request to the service that owns it over Vert.x's pooled, non-blocking HTTP
+ * client: the call is made and answered on the request's own event loop, with no thread hand-off.
+ * Only a known set of headers crosses in either direction, so no internal host, port or header
+ * leaks out.
  */
 @ApplicationScoped
 public class Forwarder {
@@ -38,15 +44,19 @@ public class Forwarder {
   private final CallContext call;
   private final UpstreamTracing tracing;
 
-  Forwarder(ServicesConfig config, CallContext call, UpstreamTracing tracing) {
+  Forwarder(Vertx vertx, ServicesConfig config, CallContext call, UpstreamTracing tracing) {
     this.config = config;
     this.call = call;
     this.tracing = tracing;
     this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(config.connectTimeout())
-            .build();
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setKeepAlive(true)
+                .setTcpNoDelay(true)
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                // Idle pooled connections are closed before the services' own idle timeout.
+                .setKeepAliveTimeout(30),
+            new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
   }
 
   /**
@@ -58,20 +68,14 @@ public class Forwarder {
   public CompletionStage<Response> forward(
       Upstream upstream, String method, String internalPath, byte[] body, HttpHeaders headers) {
     Outbound outbound = Outbound.of(call);
-    HttpRequest.Builder request =
-        request(upstream, internalPath, outbound, config.timeout())
-            .method(
-                method,
-                body == null || body.length == 0
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    MultiMap sent = MultiMap.caseInsensitiveMultiMap();
     for (String name : REQUEST_HEADERS) {
       String value = headers == null ? null : headers.getHeaderString(name);
       if (value != null) {
-        request.header(name, value);
+        sent.add(name, value);
       }
     }
-    return send(method, upstream, internalPath, outbound, request)
+    return send(method, upstream, internalPath, outbound, sent, body, config.timeout())
         .handle(
             (response, failure) ->
                 withRequestId(
@@ -83,50 +87,71 @@ public class Forwarder {
   }
 
   /** A GET for the gateway's own use (composition): the raw answer, failures as exceptions. */
-  public CompletionStage<HttpResponse<byte[]>> get(
+  public CompletionStage<UpstreamAnswer> get(
       Upstream upstream, String internalPath, Outbound outbound, Duration timeout) {
-    HttpRequest.Builder request =
-        request(upstream, internalPath, outbound, timeout)
-            .header("Accept", "application/json")
-            .GET();
-    return send("GET", upstream, internalPath, outbound, request);
+    MultiMap sent = MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json");
+    return send("GET", upstream, internalPath, outbound, sent, null, timeout);
   }
 
   /** Sends under a client span that ends when the service answers or fails. */
-  private CompletableFuture<HttpResponse<byte[]>> send(
+  private CompletionStage<UpstreamAnswer> send(
       String method,
       Upstream upstream,
       String internalPath,
       Outbound outbound,
-      HttpRequest.Builder request) {
-    Span span = tracing.start(method, upstream, internalPath, outbound, request);
-    return client
-        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-        .whenComplete((response, failure) -> tracing.end(span, response, failure));
-  }
-
-  private HttpRequest.Builder request(
-      Upstream upstream, String internalPath, Outbound outbound, Duration timeout) {
-    String base = upstream.baseUrl(config).toString().replaceFirst("/$", "");
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + internalPath)).timeout(timeout);
+      MultiMap headers,
+      byte[] body,
+      Duration timeout) {
     if (outbound.requestId() != null) {
-      request.header(RequestId.HEADER, outbound.requestId());
+      headers.set(RequestId.HEADER, outbound.requestId());
     }
     if (outbound.actor() != null) {
-      request.header(Outbound.ACTOR_HEADER, outbound.actor());
+      headers.set(Outbound.ACTOR_HEADER, outbound.actor());
     }
-    return request;
+    String path = pathOf(internalPath);
+    Span span = tracing.start(method, upstream, path, outbound, headers);
+    String base = upstream.baseUrl(config).toString().replaceFirst("/$", "");
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.valueOf(method))
+            .setAbsoluteURI(base + internalPath)
+            .setHeaders(headers)
+            .setTimeout(timeout.toMillis());
+    return client
+        .request(options)
+        .compose(
+            request ->
+                body == null || body.length == 0
+                    ? request.send()
+                    : request.send(Buffer.buffer(body)))
+        .compose(
+            response ->
+                response
+                    .body()
+                    .map(
+                        content ->
+                            new UpstreamAnswer(
+                                response.statusCode(),
+                                response.headers(),
+                                content.getBytes(),
+                                path)))
+        .toCompletionStage()
+        .whenComplete((answer, failure) -> tracing.end(span, answer, failure));
   }
 
-  private Response toPublic(HttpResponse<byte[]> response, Outbound outbound) {
+  private static String pathOf(String internalPath) {
+    int query = internalPath.indexOf('?');
+    return query < 0 ? internalPath : internalPath.substring(0, query);
+  }
+
+  private Response toPublic(UpstreamAnswer response, Outbound outbound) {
     int status = response.statusCode();
     if (status == 503) {
-      LOG.warnf("upstream %s answered 503", response.uri().getPath());
+      LOG.warnf("upstream %s answered 503", response.path());
       return withRetryAfter(PublicProblems.serviceUnavailable(), response);
     }
     if (status >= 500) {
-      LOG.warnf("upstream %s answered %d", response.uri().getPath(), status);
+      LOG.warnf("upstream %s answered %d", response.path(), status);
       return Problems.response(
           502,
           "bad-gateway",
@@ -142,14 +167,13 @@ public class Forwarder {
     if (status < 400 && response.body().length > 0) {
       builder
           .entity(response.body())
-          .type(response.headers().firstValue("Content-Type").orElse("application/json"));
+          .type(response.header("Content-Type").orElse("application/json"));
     }
     for (String name : RESPONSE_HEADERS) {
-      response.headers().firstValue(name).ifPresent(v -> builder.header(name, v));
+      response.header(name).ifPresent(v -> builder.header(name, v));
     }
     response
-        .headers()
-        .firstValue("Location")
+        .header("Location")
         .map(Forwarder::publicLocation)
         .ifPresent(location -> builder.header("Location", location));
     return builder.build();
@@ -162,17 +186,16 @@ public class Forwarder {
     return PUBLIC_PREFIX + uri.getRawPath() + (query == null ? "" : "?" + query);
   }
 
-  private static Response withRetryAfter(Response problem, HttpResponse<byte[]> response) {
+  private static Response withRetryAfter(Response problem, UpstreamAnswer response) {
     return response
-        .headers()
-        .firstValue("Retry-After")
+        .header("Retry-After")
         .map(v -> Response.fromResponse(problem).header("Retry-After", v).build())
         .orElse(problem);
   }
 
   private Response unavailable(Upstream upstream, Throwable failure) {
     Throwable cause = unwrap(failure);
-    if (cause instanceof HttpTimeoutException) {
+    if (cause instanceof TimeoutException) {
       LOG.warnf("%s timed out", upstream);
       return Problems.response(
           504,

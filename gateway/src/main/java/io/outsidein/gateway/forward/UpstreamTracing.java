@@ -5,9 +5,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.vertx.core.MultiMap;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 /**
  * One client span per call to an internal service, child of the public request's span, with its
@@ -24,33 +23,29 @@ class UpstreamTracing {
   }
 
   /** Starts the call's span and adds its context to the request's headers. */
-  Span start(
-      String method,
-      Upstream upstream,
-      String internalPath,
-      Outbound outbound,
-      HttpRequest.Builder request) {
-    int query = internalPath.indexOf('?');
+  Span start(String method, Upstream upstream, String path, Outbound outbound, MultiMap headers) {
+    if (!Span.fromContext(outbound.trace()).getSpanContext().isValid()) {
+      // Tracing is off (no server span to continue): make no span at all.
+      return Span.getInvalid();
+    }
     Span span =
         tracer
             .spanBuilder(method)
             .setSpanKind(SpanKind.CLIENT)
             .setParent(outbound.trace())
             .setAttribute("http.request.method", method)
-            .setAttribute("url.path", query < 0 ? internalPath : internalPath.substring(0, query))
+            .setAttribute("url.path", path)
             .setAttribute("peer.service", upstream.serviceName())
             .startSpan();
-    if (span.getSpanContext().isValid()) {
-      openTelemetry
-          .getPropagators()
-          .getTextMapPropagator()
-          .inject(outbound.trace().with(span), request, HttpRequest.Builder::setHeader);
-    }
+    openTelemetry
+        .getPropagators()
+        .getTextMapPropagator()
+        .inject(outbound.trace().with(span), headers, MultiMap::set);
     return span;
   }
 
   /** Ends the call's span with the service's status, or the reason it did not answer. */
-  void end(Span span, HttpResponse<?> response, Throwable failure) {
+  void end(Span span, UpstreamAnswer response, Throwable failure) {
     if (failure != null) {
       span.setStatus(StatusCode.ERROR, String.valueOf(Forwarder.unwrap(failure)));
     } else {

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.outsidein.gateway.forward.Forwarder;
 import io.outsidein.gateway.forward.Outbound;
 import io.outsidein.gateway.forward.Upstream;
+import io.outsidein.gateway.forward.UpstreamAnswer;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -92,9 +92,9 @@ public class JourneyParts {
         .thenApply(response -> items(ok(response)));
   }
 
-  private JsonNode ok(HttpResponse<byte[]> response) {
+  private JsonNode ok(UpstreamAnswer response) {
     if (response.statusCode() != 200) {
-      throw new PartFailed(response.uri().getPath() + " answered " + response.statusCode());
+      throw new PartFailed(response.path() + " answered " + response.statusCode());
     }
     return read(response);
   }
@@ -104,11 +104,11 @@ public class JourneyParts {
     return page.has("items") ? page.get("items") : page;
   }
 
-  private JsonNode read(HttpResponse<byte[]> response) {
+  private JsonNode read(UpstreamAnswer response) {
     try {
       return json.readTree(response.body());
     } catch (IOException e) {
-      throw new PartFailed(response.uri().getPath() + " answered with invalid JSON");
+      throw new PartFailed(response.path() + " answered with invalid JSON");
     }
   }
 }
