@@ -58,6 +58,21 @@ final class Api {
   }
 
   /** The value of a Prometheus gauge of a service, for example {@code outbox_backlog}. */
+  /** The sum of every series of a metric, NaN ones (not measured yet) left out. */
+  double metricSum(URI service, String name) {
+    String text = send(direct(service, "/q/metrics")).body();
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? ([0-9.eE+-]+|NaN)$")
+            .matcher(text);
+    double sum = 0;
+    while (m.find()) {
+      if (!m.group(1).equals("NaN")) {
+        sum += Double.parseDouble(m.group(1));
+      }
+    }
+    return sum;
+  }
+
   Optional<Double> metric(URI service, String name) {
     String text = send(direct(service, "/q/metrics")).body();
     Matcher m =

@@ -41,8 +41,14 @@ public final class Bench {
       customers = Scenarios.createCustomers(api, options.customers());
     }
     Scenarios scenarios = new Scenarios(api, options, customers);
+    if (options.warmUp().toSeconds() > 0) {
+      System.out.printf("[bench] warming up for %d s...%n", options.warmUp().toSeconds());
+      scenarios.warmUp(options.warmUp());
+    }
     List<Row> rows = new ArrayList<>();
     for (String scenario : options.scenarios()) {
+      System.out.printf(
+          "[bench] waiting for the event path to drain... %.0f s%n", scenarios.drain());
       System.out.println("[bench] running " + scenario + "...");
       switch (scenario) {
         case "single" -> rows.add(scenarios.singlePosts());

@@ -104,7 +104,9 @@ final class Footprint {
 
   private static Optional<ProcessHandle> find(String service) {
     String jar = service + "/target/quarkus-app/quarkus-run.jar";
+    // The JVM itself, not the launcher's shell guard around it, whose arguments end the same way.
     return ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
         .filter(
             p ->
                 p.info()

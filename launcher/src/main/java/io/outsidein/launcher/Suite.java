@@ -218,6 +218,8 @@ public final class Suite implements AutoCloseable {
     env.put("OUTSIDEIN_SERVICES_INTERACTION_URL", specs.get(INTERACTION).url());
     env.put("OUTSIDEIN_SERVICES_INSIGHT_URL", specs.get(INSIGHT).url());
     env.put("QUARKUS_REST_CLIENT_CUSTOMER_SERVICE_URL", specs.get(CUSTOMER).url());
+    // glibc gives each busy thread its own 64 MB malloc arena; two are plenty for a JVM.
+    env.put("MALLOC_ARENA_MAX", "2");
     env.putAll(options.extraEnv());
     return env;
   }

@@ -40,7 +40,7 @@ public record SuiteOptions(
         8083,
         9092,
         9093,
-        "-Xmx256m",
+        "-Xmx160m",
         Map.of());
   }
 }

@@ -14,6 +14,7 @@ import io.outsidein.events.interaction.GestureDecided;
 import io.outsidein.events.interaction.GestureGranted;
 import io.outsidein.events.interaction.InteractionRecorded;
 import io.outsidein.inbox.EventHandler;
+import io.outsidein.insight.service.InsightService;
 import io.outsidein.insight.service.InteractionModelService;
 import io.outsidein.insight.service.ProfileService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +26,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class InsightEventHandler implements EventHandler {
   private final ProfileService profiles;
   private final InteractionModelService interactions;
+  private final InsightService insights;
 
-  InsightEventHandler(ProfileService profiles, InteractionModelService interactions) {
+  InsightEventHandler(
+      ProfileService profiles, InteractionModelService interactions, InsightService insights) {
     this.profiles = profiles;
     this.interactions = interactions;
+    this.insights = insights;
+  }
+
+  @Override
+  public void beforeCommit() {
+    insights.recomputePending();
   }
 
   @Override

@@ -136,7 +136,12 @@ public class RebuildService {
     }
     try {
       Counts batchCounts = new Counts();
-      QuarkusTransaction.requiringNew().run(() -> batch.forEach(r -> applyOne(r, batchCounts)));
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                batch.forEach(r -> applyOne(r, batchCounts));
+                handler.beforeCommit();
+              });
       counts.add(batchCounts);
     } catch (RuntimeException batchFailure) {
       // One record spoiled the batch: apply one by one, and leave out what cannot be applied
@@ -144,7 +149,12 @@ public class RebuildService {
       for (ConsumerRecord<String, byte[]> record : batch) {
         Counts one = new Counts();
         try {
-          QuarkusTransaction.requiringNew().run(() -> applyOne(record, one));
+          QuarkusTransaction.requiringNew()
+              .run(
+                  () -> {
+                    applyOne(record, one);
+                    handler.beforeCommit();
+                  });
           counts.add(one);
         } catch (RuntimeException e) {
           counts.read++;

@@ -29,17 +29,31 @@ public class InsightService {
   private final InsightScorer scorer;
   private final CustomerIds ids;
   private final ObjectMapper json;
+  private final PendingInsights pending;
 
   InsightService(
       HistoryLoader histories,
       InsightConfig config,
       Clock clock,
       CustomerIds ids,
-      ObjectMapper json) {
+      ObjectMapper json,
+      PendingInsights pending) {
     this.histories = histories;
     this.scorer = new InsightScorer(config, clock);
     this.ids = ids;
     this.json = json;
+    this.pending = pending;
+  }
+
+  /**
+   * Scores, once each, the customers this transaction's events touched. A customer merged or erased
+   * by a later event of the same transaction is scored as its survivor, or not at all.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recomputePending() {
+    for (UUID customerId : pending.drain()) {
+      ids.live(customerId).ifPresent(this::recompute);
+    }
   }
 
   /**

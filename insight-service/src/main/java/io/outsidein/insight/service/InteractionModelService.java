@@ -25,11 +25,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class InteractionModelService {
   private final CustomerIds ids;
-  private final InsightService insights;
+  private final PendingInsights pending;
 
-  InteractionModelService(CustomerIds ids, InsightService insights) {
+  InteractionModelService(CustomerIds ids, PendingInsights pending) {
     this.ids = ids;
-    this.insights = insights;
+    this.pending = pending;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -158,6 +158,6 @@ public class InteractionModelService {
 
   private void touched(UUID customerId, Instant at) {
     ids.profile(customerId, at);
-    insights.recompute(customerId);
+    pending.add(customerId);
   }
 }

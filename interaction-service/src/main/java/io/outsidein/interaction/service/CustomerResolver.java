@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,8 +50,17 @@ public class CustomerResolver {
   public Map<UUID, Resolution> resolveAll(Collection<UUID> customerIds) {
     Map<UUID, KnownCustomer> known = new HashMap<>();
     if (!customerIds.isEmpty()) {
-      KnownCustomer.<KnownCustomer>list("customerId in ?1", customerIds)
-          .forEach(c -> known.put(c.customerId, c));
+      // Loaded by primary key: an "in (...)" query is translated anew for every list length,
+      // which profiling showed to be a third of a single POST's CPU.
+      entityManager
+          .unwrap(Session.class)
+          .findMultiple(KnownCustomer.class, customerIds.stream().distinct().toList())
+          .forEach(
+              c -> {
+                if (c != null) {
+                  known.put(c.customerId, c);
+                }
+              });
     }
     Map<UUID, Resolution> resolved = new HashMap<>();
     for (UUID id : customerIds) {

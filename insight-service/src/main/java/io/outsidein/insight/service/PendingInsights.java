@@ -1,0 +1,28 @@
+package io.outsidein.insight.service;
+
+import jakarta.transaction.TransactionScoped;
+import java.io.Serializable;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The customers whose history the current transaction's events changed. Each is scored once before
+ * the transaction commits, however many of its events the poll held: scoring reads the customer's
+ * whole history, so scoring after every event made a busy consumer fall behind.
+ */
+@TransactionScoped
+public class PendingInsights implements Serializable {
+  private final Set<UUID> customers = new LinkedHashSet<>();
+
+  void add(UUID customerId) {
+    customers.add(customerId);
+  }
+
+  List<UUID> drain() {
+    List<UUID> all = List.copyOf(customers);
+    customers.clear();
+    return all;
+  }
+}
