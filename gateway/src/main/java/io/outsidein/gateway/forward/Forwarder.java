@@ -54,7 +54,7 @@ public class Forwarder {
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                // Idle pooled connections are closed before the services' own idle timeout.
+                // A pooled connection left idle for 30 s is closed rather than kept forever.
                 .setKeepAliveTimeout(30),
             new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
   }
