@@ -175,6 +175,9 @@ public class RebuildService {
       counts.skipped++;
     } else if (processed.firstDelivery(event.id(), event.type())) {
       handler.apply(event, type.get());
+      // As in the live consumer: a batch's entities must not pile up in one persistence context.
+      entityManager.flush();
+      entityManager.clear();
       counts.applied++;
     } else {
       counts.alreadyApplied++;
