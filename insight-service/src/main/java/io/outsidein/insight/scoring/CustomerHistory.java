@@ -11,10 +11,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Everything insight knows of one customer: the input of {@link InsightScorer}. */
+/**
+ * What insight knows of one customer: the input of {@link InsightScorer}.
+ *
+ * @param activity all of the customer's touches, summed up
+ * @param touches the touches the scorer reads one by one. It needs only some of them, so a long
+ *     history need not be read whole: the latest {@code bad-experience-lookback} touches, the
+ *     latest twice {@code sentiment-window} with a sentiment (two windows, for the trend), the
+ *     latest rating, every touch on a case and the case-less complaints of the {@code recent}
+ *     period. Holding more (all of them, in a unit test) changes no score.
+ */
 public record CustomerHistory(
     UUID customerId,
     String segment,
+    Activity activity,
     List<Touch> touches,
     List<CaseRecord> cases,
     List<GestureRecord> gestures) {
@@ -23,6 +33,16 @@ public record CustomerHistory(
     touches = touches.stream().sorted(Comparator.comparing(Touch::occurredAt)).toList();
     cases = List.copyOf(cases);
     gestures = List.copyOf(gestures);
+  }
+
+  /** A history holding every touch, its activity summed up from them. */
+  public CustomerHistory(
+      UUID customerId,
+      String segment,
+      List<Touch> touches,
+      List<CaseRecord> cases,
+      List<GestureRecord> gestures) {
+    this(customerId, segment, Activity.of(touches), touches, cases, gestures);
   }
 
   /** One touchpoint. */
@@ -34,12 +54,13 @@ public record CustomerHistory(
       Rating rating,
       Double sentiment) {
 
-    private static final Set<InteractionType> BAD_TYPES =
+    /** The types that are complaints: a complaint, a return or a cancellation. */
+    public static final Set<InteractionType> COMPLAINTS =
         Set.of(InteractionType.COMPLAINT, InteractionType.RETURN, InteractionType.CANCELLATION);
 
     /** A complaint, a return or a cancellation. */
     public boolean isComplaint() {
-      return type != null && BAD_TYPES.contains(type);
+      return type != null && COMPLAINTS.contains(type);
     }
   }
 

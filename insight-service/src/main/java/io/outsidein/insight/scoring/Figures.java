@@ -10,9 +10,6 @@ import io.outsidein.insight.scoring.Insight.Metrics;
 import io.outsidein.insight.scoring.Insight.Sentiment;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -43,16 +40,6 @@ final class Figures {
         .toList();
   }
 
-  /** Promoters minus detractors, in percent of the NPS answers; null without answers. */
-  static Integer nps(List<Touch> npsAnswers, int promoterFrom, int detractorUpTo) {
-    if (npsAnswers.isEmpty()) {
-      return null;
-    }
-    long promoters = npsAnswers.stream().filter(t -> t.rating().score() >= promoterFrom).count();
-    long detractors = npsAnswers.stream().filter(t -> t.rating().score() <= detractorUpTo).count();
-    return (int) Math.round(100.0 * (promoters - detractors) / npsAnswers.size());
-  }
-
   static Sentiment sentiment(CustomerHistory history, int window) {
     List<Double> values =
         history.touches().stream().map(Touch::sentiment).filter(Objects::nonNull).toList();
@@ -67,34 +54,9 @@ final class Figures {
     return new Sentiment(average, trend);
   }
 
-  /** The usual gap between active days, in days; null when there are too few active days. */
-  static Double rhythmDays(CustomerHistory history, int minActiveDays) {
-    List<LocalDate> days =
-        history.touches().stream()
-            .map(t -> LocalDate.ofInstant(t.occurredAt(), ZoneOffset.UTC))
-            .distinct()
-            .sorted()
-            .toList();
-    if (days.size() < minActiveDays) {
-      return null;
-    }
-    List<Long> gaps = new ArrayList<>();
-    for (int i = 1; i < days.size(); i++) {
-      gaps.add(days.get(i).toEpochDay() - days.get(i - 1).toEpochDay());
-    }
-    gaps.sort(Long::compare);
-    int mid = gaps.size() / 2;
-    double median =
-        gaps.size() % 2 == 1 ? gaps.get(mid) : (gaps.get(mid - 1) + gaps.get(mid)) / 2.0;
-    return Math.max(1.0, median);
-  }
-
   static Metrics metrics(CustomerHistory history, Instant now, FiguresConfig config) {
-    List<Touch> touches = history.touches();
-    Instant first = touches.isEmpty() ? null : touches.get(0).occurredAt();
-    Instant last = touches.isEmpty() ? null : touches.get(touches.size() - 1).occurredAt();
-    Set<Department> departments = new LinkedHashSet<>();
-    touches.stream().map(Touch::department).filter(Objects::nonNull).forEach(departments::add);
+    Activity activity = history.activity();
+    Set<Department> departments = new LinkedHashSet<>(activity.departments());
     history.cases().forEach(c -> departments.addAll(c.path()));
     List<CaseMetrics> cases =
         history.cases().stream()
@@ -108,21 +70,21 @@ final class Figures {
                         resolutionHours(c),
                         c.open()))
             .toList();
-    List<Touch> csat = ratings(history, Rating.Scale.CSAT);
+    Instant last = activity.last();
     return new Metrics(
-        touches.size(),
-        first,
+        activity.touches(),
+        activity.first(),
         last,
         List.copyOf(departments),
         (int) history.cases().stream().filter(CaseRecord::open).count(),
         average(cases.stream().map(c -> (double) c.handoffs()).toList()),
         average(cases.stream().map(CaseMetrics::resolutionHours).filter(Objects::nonNull).toList()),
         average(cases.stream().map(c -> (double) c.contacts()).toList()),
-        average(csat.stream().map(t -> (double) t.rating().score()).toList()),
-        nps(ratings(history, Rating.Scale.NPS), config.promoterNps(), config.lowNps()),
+        activity.average(Rating.Scale.CSAT),
+        activity.nps(config.promoterNps(), config.lowNps()),
         sentiment(history, config.sentimentWindow()),
         (int) history.gestures().stream().filter(g -> g.status() != GestureStatus.REJECTED).count(),
-        rhythmDays(history, config.minActiveDays()),
+        activity.rhythmDays(config.minActiveDays()),
         last == null ? null : round(Duration.between(last, now).toMinutes() / 60.0 / HOURS_PER_DAY),
         cases);
   }
