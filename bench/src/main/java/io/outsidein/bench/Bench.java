@@ -1,8 +1,5 @@
 package io.outsidein.bench;
 
-import io.outsidein.demo.DemoLoader;
-import io.outsidein.demo.DemoOptions;
-import io.outsidein.demo.PublicApi;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,21 +19,7 @@ public final class Bench {
       System.out.printf(
           "[bench] loading %d customers and %d interactions first...%n",
           options.loadCustomers(), options.loadInteractions());
-      DemoOptions load =
-          new DemoOptions(
-              options.gateway().toString(),
-              options.key(),
-              options.loadCustomers(),
-              options.loadInteractions(),
-              42,
-              8);
-      customers =
-          new DemoLoader(
-                  new PublicApi(options.gateway(), options.key()),
-                  8,
-                  line -> System.out.println("[bench] " + line))
-              .load(load)
-              .customerIds();
+      customers = new BulkLoad(api).load(options.loadCustomers(), options.loadInteractions());
     } else {
       customers = Scenarios.createCustomers(api, options.customers());
     }

@@ -5,6 +5,7 @@ import io.outsidein.events.EventCodec;
 import io.outsidein.events.EventType;
 import io.outsidein.events.Topics;
 import io.outsidein.inbox.ProcessedEvents;
+import io.outsidein.insight.service.ActivityTally;
 import io.outsidein.insight.service.Reevaluation;
 import io.outsidein.kit.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -76,7 +77,8 @@ public class RebuildService {
                       .createNativeQuery(
                           "TRUNCATE customer_profile, touchpoint, case_journey, case_handoff,"
                               + " goodwill_gesture, customer_insight, customer_alias,"
-                              + " erased_customer, processed_event")
+                              + " erased_customer, processed_event, "
+                              + String.join(", ", ActivityTally.TABLES))
                       .executeUpdate());
       Counts counts = replay();
       long customers =

@@ -17,7 +17,7 @@ import java.util.function.IntPredicate;
 
 /**
  * What the scorer needs of all of a customer's touches, summed up, so that the touches themselves
- * need not be read: the database computes it with a few aggregates however long the history is.
+ * need not be read: kept as a running tally as they are recorded, however long the history grows.
  *
  * @param touches how many touches there are
  * @param first the earliest touch
@@ -54,9 +54,9 @@ public record Activity(
         ratings.merge(t.rating(), 1L, Long::sum);
       }
     }
-    List<LocalDate> days =
+    List<Long> days =
         sorted.stream()
-            .map(t -> LocalDate.ofInstant(t.occurredAt(), ZoneOffset.UTC))
+            .map(t -> LocalDate.ofInstant(t.occurredAt(), ZoneOffset.UTC).toEpochDay())
             .distinct()
             .toList();
     return new Activity(
@@ -65,8 +65,18 @@ public record Activity(
         sorted.isEmpty() ? null : sorted.get(sorted.size() - 1).occurredAt(),
         List.copyOf(departments),
         ratings,
-        days.size(),
-        medianGap(days));
+        days);
+  }
+
+  /** An activity from its tally, the active days given as days since 1970-01-01 (UTC), in order. */
+  public Activity(
+      int touches,
+      Instant first,
+      Instant last,
+      List<Department> departments,
+      Map<Rating, Long> ratings,
+      List<Long> activeDays) {
+    this(touches, first, last, departments, ratings, activeDays.size(), medianGap(activeDays));
   }
 
   /** How many answers on the scale there are, and the sum of their scores. */
@@ -117,13 +127,13 @@ public record Activity(
     return Math.max(1.0, medianGapDays);
   }
 
-  private static Double medianGap(List<LocalDate> days) {
+  private static Double medianGap(List<Long> days) {
     if (days.size() < 2) {
       return null;
     }
     List<Long> gaps = new ArrayList<>();
     for (int i = 1; i < days.size(); i++) {
-      gaps.add(days.get(i).toEpochDay() - days.get(i - 1).toEpochDay());
+      gaps.add(days.get(i) - days.get(i - 1));
     }
     gaps.sort(Long::compare);
     int mid = gaps.size() / 2;

@@ -9,7 +9,6 @@ import io.outsidein.insight.domain.CaseJourney;
 import io.outsidein.insight.domain.CustomerProfile;
 import io.outsidein.insight.domain.GoodwillGesture;
 import io.outsidein.insight.domain.Touchpoint;
-import io.outsidein.insight.scoring.Activity;
 import io.outsidein.insight.scoring.CustomerHistory;
 import io.outsidein.insight.scoring.CustomerHistory.CaseRecord;
 import io.outsidein.insight.scoring.CustomerHistory.GestureRecord;
@@ -17,47 +16,22 @@ import io.outsidein.insight.scoring.CustomerHistory.Touch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Reads one customer's rows into the snapshot the scorer works on. The touches are summed up by the
- * database and only the few the scorer reads one by one are loaded, so scoring a customer costs
- * about the same with ten touches as with ten thousand.
+ * Reads one customer's rows into the snapshot the scorer works on: the tally of their touches, and
+ * only the few touches the scorer reads one by one, so scoring a customer costs about the same with
+ * ten touches as with ten thousand.
  */
 @ApplicationScoped
 public class HistoryLoader {
-  private static final String ACTIVITY =
-      """
-      with mine as (select occurred_at from touchpoint where customer_id = :customer),
-           days as (select distinct cast(occurred_at at time zone 'UTC' as date) as day from mine),
-           gaps as (select day - lag(day) over (order by day) as gap from days)
-      select (select count(*) from mine), (select min(occurred_at) from mine),
-             (select max(occurred_at) from mine), (select count(*) from days),
-             (select percentile_cont(0.5) within group (order by gap) from gaps)
-      """;
-  private static final String DEPARTMENTS =
-      """
-      select department from touchpoint where customer_id = :customer and department is not null
-      group by department order by min(occurred_at), department
-      """;
-  private static final String RATINGS =
-      """
-      select rating_scale, rating_score, count(*) from touchpoint
-      where customer_id = :customer and rating_scale is not null
-      group by rating_scale, rating_score
-      """;
-
   /** The touches CustomerHistory says the scorer reads one by one, and no others. */
   private static final String TOUCHES =
       """
@@ -72,7 +46,7 @@ public class HistoryLoader {
       union
       (select * from touchpoint where customer_id = :customer and case_id is not null)
       union
-      (select * from touchpoint where customer_id = :customer and case_id is null
+      (select * from touchpoint where customer_id = :customer
        and type in (:complaints) and occurred_at > :since)
       """;
 
@@ -80,11 +54,14 @@ public class HistoryLoader {
       Touch.COMPLAINTS.stream().map(InteractionType::name).sorted().toList();
 
   private final EntityManager entityManager;
+  private final ActivityTally tally;
   private final InsightConfig config;
   private final Clock clock;
 
-  HistoryLoader(EntityManager entityManager, InsightConfig config, Clock clock) {
+  HistoryLoader(
+      EntityManager entityManager, ActivityTally tally, InsightConfig config, Clock clock) {
     this.entityManager = entityManager;
+    this.tally = tally;
     this.config = config;
     this.clock = clock;
   }
@@ -109,37 +86,8 @@ public class HistoryLoader {
         GoodwillGesture.<GoodwillGesture>list("customerId", id).stream()
             .map(g -> new GestureRecord(g.caseId, g.status, g.amount, micros(g.grantedAt)))
             .toList();
-    return new CustomerHistory(id, profile.segment, activity(id), touches(id), cases, gestures);
-  }
-
-  private Activity activity(UUID id) {
-    Object[] row =
-        (Object[])
-            entityManager
-                .createNativeQuery(ACTIVITY)
-                .setParameter("customer", id)
-                .getSingleResult();
-    List<Department> departments = new ArrayList<>();
-    for (Object department :
-        entityManager.createNativeQuery(DEPARTMENTS).setParameter("customer", id).getResultList()) {
-      departments.add(Department.valueOf((String) department));
-    }
-    Map<Rating, Long> ratings = new HashMap<>();
-    for (Object result :
-        entityManager.createNativeQuery(RATINGS).setParameter("customer", id).getResultList()) {
-      Object[] r = (Object[]) result;
-      ratings.put(
-          new Rating(Rating.Scale.valueOf((String) r[0]), ((Number) r[1]).intValue()),
-          ((Number) r[2]).longValue());
-    }
-    return new Activity(
-        ((Number) row[0]).intValue(),
-        instant(row[1]),
-        instant(row[2]),
-        departments,
-        ratings,
-        ((Number) row[3]).intValue(),
-        row[4] == null ? null : ((Number) row[4]).doubleValue());
+    return new CustomerHistory(
+        id, profile.segment, tally.activity(id), touches(id), cases, gestures);
   }
 
   private List<Touch> touches(UUID id) {
@@ -165,23 +113,6 @@ public class HistoryLoader {
                     t.ratingScale == null ? null : new Rating(t.ratingScale, t.ratingScore),
                     t.sentiment))
         .toList();
-  }
-
-  /** A timestamp as the driver hands it over in a native query's result. */
-  private static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    if (value instanceof ZonedDateTime zoned) {
-      return zoned.toInstant();
-    }
-    return ((Timestamp) value).toInstant();
   }
 
   /**

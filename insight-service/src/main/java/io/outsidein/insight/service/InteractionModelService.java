@@ -26,10 +26,12 @@ import java.util.UUID;
 public class InteractionModelService {
   private final CustomerIds ids;
   private final PendingInsights pending;
+  private final ActivityTally tally;
 
-  InteractionModelService(CustomerIds ids, PendingInsights pending) {
+  InteractionModelService(CustomerIds ids, PendingInsights pending, ActivityTally tally) {
     this.ids = ids;
     this.pending = pending;
+    this.tally = tally;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -52,6 +54,7 @@ public class InteractionModelService {
                 }
                 t.sentiment = event.sentiment();
                 t.persist();
+                tally.add(t);
               }
               touched(id, event.occurredAt());
             });

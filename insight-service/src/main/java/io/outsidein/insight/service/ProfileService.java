@@ -20,11 +20,14 @@ public class ProfileService {
 
   private final CustomerIds ids;
   private final InsightService insights;
+  private final ActivityTally tally;
   private final EntityManager entityManager;
 
-  ProfileService(CustomerIds ids, InsightService insights, EntityManager entityManager) {
+  ProfileService(
+      CustomerIds ids, InsightService insights, ActivityTally tally, EntityManager entityManager) {
     this.ids = ids;
     this.insights = insights;
+    this.tally = tally;
     this.entityManager = entityManager;
   }
 
@@ -87,6 +90,8 @@ public class ProfileService {
           survivor,
           duplicate);
     }
+    tally.forget(duplicate);
+    tally.recount(survivor);
     update("DELETE FROM customer_insight WHERE customer_id = :duplicate", null, duplicate);
     update("DELETE FROM customer_profile WHERE customer_id = :duplicate", null, duplicate);
     update(
@@ -124,6 +129,7 @@ public class ProfileService {
       for (String table : CUSTOMER_TABLES) {
         update("DELETE FROM " + table + " WHERE customer_id = :duplicate", null, id);
       }
+      tally.forget(id);
       update("DELETE FROM customer_insight WHERE customer_id = :duplicate", null, id);
       update("DELETE FROM customer_profile WHERE customer_id = :duplicate", null, id);
       update(

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -37,8 +38,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The loader reads only a few touches and sums up the rest in the database: the score must be the
- * one the whole history gives, whatever the history holds.
+ * The loader reads the running tally and only a few touches: the score must be the one the whole
+ * history gives, whatever the history holds and in whatever order it was recorded.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
@@ -46,6 +47,7 @@ class HistoryLoaderTest {
   private static final int TOUCHES = 400;
 
   @Inject HistoryLoader loader;
+  @Inject ActivityTally tally;
   @Inject InsightConfig config;
   @Inject TestClock clock;
 
@@ -77,6 +79,19 @@ class HistoryLoaderTest {
     assertThat(fromFew.metrics().rhythmDays()).isNotNull();
     assertThat(fromFew.metrics().csat()).isNotNull();
     assertThat(fromFew.metrics().nps()).isNotNull();
+  }
+
+  @Test
+  void countsTheTallyAgainFromTheTouchpointsToTheSameActivity() {
+    UUID customer = UUID.randomUUID();
+    store(customer, new Random(7));
+    Activity kept = QuarkusTransaction.requiringNew().call(() -> tally.activity(customer));
+
+    QuarkusTransaction.requiringNew().run(() -> tally.recount(customer));
+
+    assertThat(QuarkusTransaction.requiringNew().call(() -> tally.activity(customer)))
+        .isEqualTo(kept);
+    assertThat(kept.touches()).isEqualTo(TOUCHES);
   }
 
   @Test
@@ -141,7 +156,14 @@ class HistoryLoaderTest {
         .run(
             () -> {
               profile(customer).persist();
-              rows.forEach(r -> r.persist());
+              // Recorded out of time order, as imports and a rebuild beside the live consumer do.
+              List<Touchpoint> arrival = new ArrayList<>(rows);
+              Collections.shuffle(arrival, random);
+              arrival.forEach(
+                  r -> {
+                    r.persist();
+                    tally.add(r);
+                  });
               for (int c = 0; c < cases.size(); c++) {
                 CaseJourney journey = new CaseJourney();
                 journey.caseId = cases.get(c);
