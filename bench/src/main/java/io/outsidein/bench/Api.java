@@ -57,7 +57,6 @@ final class Api {
     }
   }
 
-  /** The value of a Prometheus gauge of a service, for example {@code outbox_backlog}. */
   /** The sum of every series of a metric, NaN ones (not measured yet) left out. */
   double metricSum(URI service, String name) {
     String text = send(direct(service, "/q/metrics")).body();
@@ -73,6 +72,7 @@ final class Api {
     return sum;
   }
 
+  /** The value of a Prometheus gauge of a service, for example {@code outbox_backlog}. */
   Optional<Double> metric(URI service, String name) {
     String text = send(direct(service, "/q/metrics")).body();
     Matcher m =

@@ -20,8 +20,12 @@ public class PendingInsights implements Serializable {
     customers.add(customerId);
   }
 
+  /**
+   * The customers in id order: scoring locks their profile rows, and consumers on other partitions
+   * taking the same locks in the same order cannot deadlock on them.
+   */
   List<UUID> drain() {
-    List<UUID> all = List.copyOf(customers);
+    List<UUID> all = customers.stream().sorted().toList();
     customers.clear();
     return all;
   }
