@@ -41,7 +41,7 @@ final class BulkLoad {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String[] ids = new String[customers];
     long started = System.nanoTime();
-    parallel(16, customers, "customers", i -> ids[i] = createCustomer(run, i));
+    parallel(16, customers, "customers", i -> ids[i] = createCustomer(api, "load", run, i));
     System.out.printf("[bench] %d customers in %.0f s%n", customers, seconds(started));
 
     started = System.nanoTime();
@@ -56,18 +56,25 @@ final class BulkLoad {
     return Arrays.asList(ids);
   }
 
-  private String createCustomer(String run, int i) {
+  /** Creates one customer labelled for the run (its segment and email say where it came from). */
+  static String createCustomer(Api api, String label, String run, int i) {
     HttpResponse<String> res =
         api.send(
             api.post(
                 "/customers",
-                "{\"displayName\":\"Load "
+                "{\"displayName\":\""
+                    + label
+                    + " "
                     + i
-                    + "\",\"email\":\"load-"
+                    + "\",\"email\":\""
+                    + label
+                    + "-"
                     + run
                     + "-"
                     + i
-                    + "@example.com\",\"segment\":\"load\"}"));
+                    + "@example.com\",\"segment\":\""
+                    + label
+                    + "\"}"));
     Matcher m = ID.matcher(res.body());
     if (res.statusCode() != 201 || !m.find()) {
       throw new IllegalStateException(
@@ -129,7 +136,8 @@ final class BulkLoad {
     }
   }
 
-  private static int count(String text, String needle) {
+  /** How often the needle occurs in the text: the stored items of a batch answer. */
+  static int count(String text, String needle) {
     int n = 0;
     for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
       n++;

@@ -146,7 +146,7 @@ final class Scenarios {
                     throw new IllegalStateException(
                         "batch answered " + res.statusCode() + ": " + res.body());
                   }
-                  stored.addAndGet(count(res.body(), "\"status\":201"));
+                  stored.addAndGet(BulkLoad.count(res.body(), "\"status\":201"));
                 }));
       }
       for (Future<?> f : futures) {
@@ -323,36 +323,11 @@ final class Scenarios {
   /** Creates {@code n} customers for the runs that need ids. */
   static List<String> createCustomers(Api api, int n) {
     List<String> ids = new ArrayList<>();
-    Pattern id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     String run = UUID.randomUUID().toString().substring(0, 8);
     for (int i = 0; i < n; i++) {
-      HttpResponse<String> res =
-          api.send(
-              api.post(
-                  "/customers",
-                  "{\"displayName\":\"Bench "
-                      + i
-                      + "\",\"email\":\"bench-"
-                      + run
-                      + "-"
-                      + i
-                      + "@example.com\",\"segment\":\"bench\"}"));
-      Matcher m = id.matcher(res.body());
-      if (res.statusCode() != 201 || !m.find()) {
-        throw new IllegalStateException(
-            "creating a customer answered " + res.statusCode() + ": " + res.body());
-      }
-      ids.add(m.group(1));
+      ids.add(BulkLoad.createCustomer(api, "bench", run, i));
     }
     return ids;
-  }
-
-  private static long count(String text, String needle) {
-    long n = 0;
-    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-      n++;
-    }
-    return n;
   }
 
   static URI uri(String s) {
