@@ -139,39 +139,35 @@ public class ActivityTally {
   /** The customer's activity; empty without touchpoints. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Activity activity(UUID customerId) {
+    // One statement: scoring runs for every event, and insight is bound by round trips.
     @SuppressWarnings("unchecked")
-    List<Object[]> totals =
+    List<Object[]> rows =
         entityManager
             .createNativeQuery(
-                "SELECT touches, first_at, last_at, active_days FROM customer_activity"
-                    + " WHERE customer_id = :customer")
+                """
+                SELECT a.touches, a.first_at, a.last_at, a.active_days,
+                  (SELECT string_agg(d.department, ',' ORDER BY d.first_at, d.department)
+                   FROM customer_department d WHERE d.customer_id = a.customer_id),
+                  (SELECT string_agg(r.scale || ':' || r.score || ':' || r.answers, ',')
+                   FROM customer_rating r WHERE r.customer_id = a.customer_id)
+                FROM customer_activity a WHERE a.customer_id = :customer
+                """)
             .setParameter("customer", customerId)
             .getResultList();
-    if (totals.isEmpty()) {
+    if (rows.isEmpty()) {
       return Activity.of(List.of());
     }
-    Object[] row = totals.get(0);
+    Object[] row = rows.get(0);
     List<Department> departments = new ArrayList<>();
-    for (Object department :
-        entityManager
-            .createNativeQuery(
-                "SELECT department FROM customer_department WHERE customer_id = :customer"
-                    + " ORDER BY first_at, department")
-            .setParameter("customer", customerId)
-            .getResultList()) {
-      departments.add(Department.valueOf((String) department));
+    for (String department : split(row[4])) {
+      departments.add(Department.valueOf(department));
     }
     Map<Rating, Long> ratings = new HashMap<>();
-    for (Object result :
-        entityManager
-            .createNativeQuery(
-                "SELECT scale, score, answers FROM customer_rating WHERE customer_id = :customer")
-            .setParameter("customer", customerId)
-            .getResultList()) {
-      Object[] r = (Object[]) result;
+    for (String answer : split(row[5])) {
+      String[] parts = answer.split(":");
       ratings.put(
-          new Rating(Rating.Scale.valueOf((String) r[0]), ((Number) r[1]).intValue()),
-          ((Number) r[2]).longValue());
+          new Rating(Rating.Scale.valueOf(parts[0]), Integer.parseInt(parts[1])),
+          Long.parseLong(parts[2]));
     }
     return new Activity(
         ((Number) row[0]).intValue(),
@@ -180,6 +176,10 @@ public class ActivityTally {
         departments,
         ratings,
         days(row[3]));
+  }
+
+  private static List<String> split(Object joined) {
+    return joined == null ? List.of() : List.of(((String) joined).split(","));
   }
 
   private static List<Long> days(Object value) {

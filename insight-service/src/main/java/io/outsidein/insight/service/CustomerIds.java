@@ -29,14 +29,23 @@ public class CustomerIds {
   public Optional<UUID> live(UUID customerId) {
     UUID id = customerId;
     for (int i = 0; i < MAX_MERGE_CHAIN; i++) {
-      if (erased(id)) {
+      // Both questions in one statement: this runs for every event, and insight is bound by
+      // round trips to the database.
+      Object[] row =
+          (Object[])
+              entityManager
+                  .createNativeQuery(
+                      "SELECT (SELECT 1 FROM erased_customer WHERE customer_id = :id),"
+                          + " (SELECT survivor_id FROM customer_alias WHERE duplicate_id = :id)")
+                  .setParameter("id", id)
+                  .getSingleResult();
+      if (row[0] != null) {
         return Optional.empty();
       }
-      Optional<UUID> survivor = survivorOf(id);
-      if (survivor.isEmpty()) {
+      if (row[1] == null) {
         return Optional.of(id);
       }
-      id = survivor.get();
+      id = (UUID) row[1];
     }
     return Optional.of(id);
   }

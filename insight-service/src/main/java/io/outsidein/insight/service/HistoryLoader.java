@@ -69,11 +69,16 @@ public class HistoryLoader {
   @Transactional(Transactional.TxType.MANDATORY)
   public CustomerHistory load(CustomerProfile profile) {
     UUID id = profile.customerId;
+    List<CaseJourney> journeys = CaseJourney.list("customerId = ?1 order by caseId", id);
+    // Most customers have no case: their handoffs need no query.
     Map<UUID, List<CaseHandoff>> handoffs =
-        CaseHandoff.<CaseHandoff>list("customerId = ?1 order by handedOffAt, eventId", id).stream()
-            .collect(Collectors.groupingBy(h -> h.caseId));
+        journeys.isEmpty()
+            ? Map.of()
+            : CaseHandoff.<CaseHandoff>list("customerId = ?1 order by handedOffAt, eventId", id)
+                .stream()
+                .collect(Collectors.groupingBy(h -> h.caseId));
     List<CaseRecord> cases =
-        CaseJourney.<CaseJourney>list("customerId = ?1 order by caseId", id).stream()
+        journeys.stream()
             .map(
                 c ->
                     new CaseRecord(

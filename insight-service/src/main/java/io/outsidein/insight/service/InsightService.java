@@ -11,6 +11,7 @@ import io.outsidein.insight.scoring.Insight;
 import io.outsidein.insight.scoring.InsightScorer;
 import io.outsidein.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -30,6 +31,7 @@ public class InsightService {
   private final CustomerIds ids;
   private final ObjectMapper json;
   private final PendingInsights pending;
+  private final EntityManager entityManager;
 
   InsightService(
       HistoryLoader histories,
@@ -37,12 +39,14 @@ public class InsightService {
       Clock clock,
       CustomerIds ids,
       ObjectMapper json,
-      PendingInsights pending) {
+      PendingInsights pending,
+      EntityManager entityManager) {
     this.histories = histories;
     this.scorer = new InsightScorer(config, clock);
     this.ids = ids;
     this.json = json;
     this.pending = pending;
+    this.entityManager = entityManager;
   }
 
   /**
@@ -116,25 +120,34 @@ public class InsightService {
     }
   }
 
+  /** Inserts or replaces the customer's insight in one statement (this runs for every event). */
   private void store(Insight insight) {
-    CustomerInsight found = CustomerInsight.findById(insight.customerId());
-    CustomerInsight row = found == null ? new CustomerInsight() : found;
-    row.customerId = insight.customerId();
-    row.segment = insight.segment();
-    row.healthScore = insight.healthScore();
-    row.churnRisk = insight.churnRisk().name();
-    row.riskRank = insight.churnRisk().rank();
-    row.computedAt = insight.computedAt();
     try {
-      row.reasons = json.writeValueAsString(insight.reasons());
-      row.actions = json.writeValueAsString(insight.nextBestActions());
-      row.metrics = json.writeValueAsString(insight.metrics());
+      entityManager
+          .createNativeQuery(
+              """
+              INSERT INTO customer_insight (customer_id, segment, health_score, churn_risk,
+                risk_rank, reasons, actions, metrics, computed_at)
+              VALUES (:customer, :segment, :health, :risk, :rank, :reasons, :actions, :metrics,
+                :at)
+              ON CONFLICT (customer_id) DO UPDATE SET segment = EXCLUDED.segment,
+                health_score = EXCLUDED.health_score, churn_risk = EXCLUDED.churn_risk,
+                risk_rank = EXCLUDED.risk_rank, reasons = EXCLUDED.reasons,
+                actions = EXCLUDED.actions, metrics = EXCLUDED.metrics,
+                computed_at = EXCLUDED.computed_at
+              """)
+          .setParameter("customer", insight.customerId())
+          .setParameter("segment", insight.segment())
+          .setParameter("health", insight.healthScore())
+          .setParameter("risk", insight.churnRisk().name())
+          .setParameter("rank", insight.churnRisk().rank())
+          .setParameter("reasons", json.writeValueAsString(insight.reasons()))
+          .setParameter("actions", json.writeValueAsString(insight.nextBestActions()))
+          .setParameter("metrics", json.writeValueAsString(insight.metrics()))
+          .setParameter("at", insight.computedAt())
+          .executeUpdate();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("insight cannot be written as JSON", e);
-    }
-    if (found == null) {
-      // Persist once complete: Hibernate takes the insert's values at persist time.
-      row.persist();
     }
   }
 }
