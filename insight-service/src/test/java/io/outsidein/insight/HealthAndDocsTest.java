@@ -39,7 +39,8 @@ class HealthAndDocsTest {
         .statusCode(200)
         .body(containsString("insight_reevaluation_seconds_count"))
         .body(containsString("insight_customers{risk=\"HIGH\"}"))
-        .body(containsString("insight_customers{risk=\"LOW\"}"));
+        .body(containsString("insight_customers{risk=\"LOW\"}"))
+        .body(containsString("inbox_lag "));
   }
 
   @Test

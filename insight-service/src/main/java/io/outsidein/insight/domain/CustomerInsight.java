@@ -42,4 +42,8 @@ public class CustomerInsight extends PanacheEntityBase {
 
   @Column(name = "computed_at", nullable = false)
   public Instant computedAt;
+
+  /** When time alone could next change this insight; the re-evaluation re-scores it then. */
+  @Column(name = "due_at")
+  public Instant dueAt;
 }

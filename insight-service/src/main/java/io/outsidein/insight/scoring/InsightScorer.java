@@ -167,14 +167,8 @@ public final class InsightScorer {
       return false;
     }
     InsightConfig.Silence silence = config.silence();
-    Duration rhythm =
-        metrics.rhythmDays() == null
-            ? silence.defaultRhythm()
-            : Duration.ofMinutes(Math.round(metrics.rhythmDays() * 24 * 60));
-    Duration allowed = Duration.ofMinutes(Math.round(rhythm.toMinutes() * silence.factor()));
-    if (allowed.compareTo(silence.minimum()) < 0) {
-      allowed = silence.minimum();
-    }
+    Duration rhythm = rhythm(metrics);
+    Duration allowed = allowedSilence(metrics);
     Duration quiet = Duration.between(metrics.lastInteractionAt(), now);
     if (quiet.compareTo(allowed) <= 0) {
       return false;
@@ -201,6 +195,46 @@ public final class InsightScorer {
             "PROACTIVE_OUTREACH",
             "reach out before they leave: silent for " + quiet.toDays() + " days"));
     return bad;
+  }
+
+  private Duration rhythm(Metrics metrics) {
+    return metrics.rhythmDays() == null
+        ? config.silence().defaultRhythm()
+        : Duration.ofMinutes(Math.round(metrics.rhythmDays() * 24 * 60));
+  }
+
+  /** How long the customer may be quiet before it counts as a drop in activity. */
+  private Duration allowedSilence(Metrics metrics) {
+    InsightConfig.Silence silence = config.silence();
+    Duration allowed =
+        Duration.ofMinutes(Math.round(rhythm(metrics).toMinutes() * silence.factor()));
+    return allowed.compareTo(silence.minimum()) < 0 ? silence.minimum() : allowed;
+  }
+
+  /**
+   * When time alone could next change this insight: the customer's silence crossing its threshold,
+   * a case-less complaint or a gesture leaving the recent window; at the latest a day after it was
+   * computed, for the days-since figure.
+   */
+  public Instant nextChange(CustomerHistory history, Insight insight) {
+    Instant now = insight.computedAt();
+    Duration recent = config.thresholds().recent();
+    List<Instant> changes = new ArrayList<>();
+    changes.add(now.plus(Duration.ofDays(1)));
+    Instant last = insight.metrics().lastInteractionAt();
+    if (last != null) {
+      changes.add(last.plus(allowedSilence(insight.metrics())).plusMillis(1));
+    }
+    history.touches().stream()
+        .filter(t -> t.caseId() == null && t.isComplaint())
+        .forEach(t -> changes.add(t.occurredAt().plus(recent)));
+    history.gestures().stream()
+        .filter(g -> g.status() != GestureStatus.REJECTED)
+        .forEach(g -> changes.add(g.grantedAt().plus(recent)));
+    return changes.stream()
+        .filter(t -> t.isAfter(now))
+        .min(Comparator.naturalOrder())
+        .orElseThrow();
   }
 
   private void feedbackAndThanks(

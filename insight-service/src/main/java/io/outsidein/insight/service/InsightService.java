@@ -7,6 +7,7 @@ import io.outsidein.insight.config.InsightConfig;
 import io.outsidein.insight.domain.CustomerInsight;
 import io.outsidein.insight.domain.CustomerProfile;
 import io.outsidein.insight.scoring.ChurnRisk;
+import io.outsidein.insight.scoring.CustomerHistory;
 import io.outsidein.insight.scoring.Insight;
 import io.outsidein.insight.scoring.InsightScorer;
 import io.outsidein.kit.problem.ProblemException;
@@ -15,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +72,9 @@ public class InsightService {
     if (profile == null) {
       return;
     }
-    store(scorer.score(histories.load(profile)));
+    CustomerHistory history = histories.load(profile);
+    Insight insight = scorer.score(history);
+    store(insight, scorer.nextChange(history, insight));
   }
 
   /** The latest insight of an active customer; 404 for an unknown, erased or merged one. */
@@ -121,20 +125,20 @@ public class InsightService {
   }
 
   /** Inserts or replaces the customer's insight in one statement (this runs for every event). */
-  private void store(Insight insight) {
+  private void store(Insight insight, Instant dueAt) {
     try {
       entityManager
           .createNativeQuery(
               """
               INSERT INTO customer_insight (customer_id, segment, health_score, churn_risk,
-                risk_rank, reasons, actions, metrics, computed_at)
+                risk_rank, reasons, actions, metrics, computed_at, due_at)
               VALUES (:customer, :segment, :health, :risk, :rank, :reasons, :actions, :metrics,
-                :at)
+                :at, :due)
               ON CONFLICT (customer_id) DO UPDATE SET segment = EXCLUDED.segment,
                 health_score = EXCLUDED.health_score, churn_risk = EXCLUDED.churn_risk,
                 risk_rank = EXCLUDED.risk_rank, reasons = EXCLUDED.reasons,
                 actions = EXCLUDED.actions, metrics = EXCLUDED.metrics,
-                computed_at = EXCLUDED.computed_at
+                computed_at = EXCLUDED.computed_at, due_at = EXCLUDED.due_at
               """)
           .setParameter("customer", insight.customerId())
           .setParameter("segment", insight.segment())
@@ -145,6 +149,7 @@ public class InsightService {
           .setParameter("actions", json.writeValueAsString(insight.nextBestActions()))
           .setParameter("metrics", json.writeValueAsString(insight.metrics()))
           .setParameter("at", insight.computedAt())
+          .setParameter("due", dueAt)
           .executeUpdate();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("insight cannot be written as JSON", e);

@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,13 @@ public class Reevaluation {
   private final Timer duration;
   private final Map<ChurnRisk, AtomicLong> perRisk = new EnumMap<>(ChurnRisk.class);
   private final AtomicBoolean paused = new AtomicBoolean();
+  private final Clock clock;
 
-  Reevaluation(InsightService insights, EntityManager entityManager, MeterRegistry meters) {
+  Reevaluation(
+      InsightService insights, EntityManager entityManager, MeterRegistry meters, Clock clock) {
     this.insights = insights;
     this.entityManager = entityManager;
+    this.clock = clock;
     this.duration =
         Timer.builder("insight.reevaluation")
             .description("time to re-score every customer")
@@ -56,20 +60,38 @@ public class Reevaluation {
     if (paused.get()) {
       return;
     }
-    reevaluateAll();
+    reevaluateDue();
   }
 
   /** Re-scores every customer now; returns how many. */
   public int reevaluateAll() {
+    return reevaluate("select p.customerId from CustomerProfile p");
+  }
+
+  /**
+   * Re-scores the customers whose insight time alone may have changed (and any not scored yet);
+   * returns how many. Re-scoring everyone each round would compete with the consumer for the
+   * database, the more so the more customers there are.
+   */
+  public int reevaluateDue() {
+    return reevaluate(
+        "select p.customerId from CustomerProfile p where not exists (select 1 from"
+            + " CustomerInsight i where i.customerId = p.customerId and i.dueAt > :now)");
+  }
+
+  private int reevaluate(String query) {
     return duration.record(
         () -> {
           List<UUID> ids =
               QuarkusTransaction.requiringNew()
                   .call(
-                      () ->
-                          entityManager
-                              .createQuery("select p.customerId from CustomerProfile p", UUID.class)
-                              .getResultList());
+                      () -> {
+                        var select = entityManager.createQuery(query, UUID.class);
+                        if (query.contains(":now")) {
+                          select.setParameter("now", clock.instant());
+                        }
+                        return select.getResultList();
+                      });
           int done = 0;
           for (UUID id : ids) {
             try {

@@ -25,6 +25,46 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The scoring model on a table of typical histories, with a fixed clock and no database. */
 class InsightScorerTest {
+  @Test
+  void isDueAgainWhenTheCustomersSilenceWouldCrossItsThreshold() {
+    // Every three days, the latest 8.5 days ago: silent beyond 9 days (three rhythms) in half a
+    // day.
+    CustomerHistory history = History.in("smb").regular(VISIT, 3, 59.5, 8.5).build();
+    Insight insight = SCORER.score(history);
+
+    assertThat(insight.reasons()).extracting(Insight.Reason::code).doesNotContain("ACTIVITY_DROP");
+    assertThat(SCORER.nextChange(history, insight))
+        .isEqualTo(History.daysAgo(8.5).plus(java.time.Duration.ofDays(9)).plusMillis(1));
+    InsightScorer later =
+        new InsightScorer(
+            History.defaults(),
+            Clock.fixed(History.NOW.plus(java.time.Duration.ofHours(13)), ZoneOffset.UTC));
+    assertThat(later.score(history).reasons())
+        .extracting(Insight.Reason::code)
+        .contains("ACTIVITY_DROP");
+  }
+
+  @Test
+  void isDueAgainWhenARecentComplaintLeavesTheRecentWindow() {
+    CustomerHistory history =
+        History.in("smb")
+            .regular(VISIT, 1, 20, 0.1)
+            .touch(29.9, COMPLAINT, null, null, null)
+            .build();
+
+    assertThat(SCORER.nextChange(history, SCORER.score(history)))
+        .isEqualTo(History.daysAgo(29.9).plus(java.time.Duration.ofDays(30)));
+  }
+
+  @Test
+  void isDueAgainADayLaterWhenTimeAloneChangesNothingSooner() {
+    CustomerHistory history = History.in("smb").regular(VISIT, 1, 20, 0.1).build();
+    Insight insight = SCORER.score(history);
+
+    assertThat(SCORER.nextChange(history, insight))
+        .isEqualTo(insight.computedAt().plus(java.time.Duration.ofDays(1)));
+  }
+
   private static final InsightScorer SCORER =
       new InsightScorer(History.defaults(), Clock.fixed(History.NOW, ZoneOffset.UTC));
 
