@@ -65,7 +65,7 @@ public class InboxConsumer {
   private final EntityManager entityManager;
   private volatile boolean running;
 
-  /** Events on the assigned partitions not yet applied, as of the last poll's commit. */
+  /** Events on the assigned partitions not yet applied, counted at most once a second. */
   private final AtomicLong behind = new AtomicLong();
 
   private long lastCounted;
