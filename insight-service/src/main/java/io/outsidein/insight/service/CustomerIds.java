@@ -29,6 +29,7 @@ public class CustomerIds {
   public Optional<UUID> live(UUID customerId) {
     UUID id = customerId;
     for (int i = 0; i < MAX_MERGE_CHAIN; i++) {
+      share(id);
       // Both questions in one statement: this runs for every event, and insight is bound by
       // round trips to the database.
       Object[] row =
@@ -48,6 +49,29 @@ public class CustomerIds {
       id = (UUID) row[1];
     }
     return Optional.of(id);
+  }
+
+  /**
+   * Holds the customer's id against a merge or an erasure until this transaction ends, so that an
+   * event applied meanwhile by another consumer thread or instance sees the customer wholly before
+   * or wholly after it: never a touchpoint left under a merged or erased id.
+   */
+  private void share(UUID customerId) {
+    lock("pg_advisory_xact_lock_shared", customerId);
+  }
+
+  /** Waits until no transaction {@link #live holds} the id, and keeps others out until the end. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void own(UUID customerId) {
+    lock("pg_advisory_xact_lock", customerId);
+  }
+
+  private void lock(String function, UUID customerId) {
+    entityManager
+        .createNativeQuery("SELECT 1 FROM (SELECT " + function + "(:key)) AS locked")
+        .setParameter(
+            "key", customerId.getMostSignificantBits() ^ customerId.getLeastSignificantBits())
+        .getSingleResult();
   }
 
   @Transactional(Transactional.TxType.MANDATORY)

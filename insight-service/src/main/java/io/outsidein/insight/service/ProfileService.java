@@ -62,6 +62,8 @@ public class ProfileService {
   @Transactional(Transactional.TxType.MANDATORY)
   public void merged(CustomerMerged event) {
     UUID duplicate = event.duplicateId();
+    // Waits for any transaction still recording an event of the duplicate, whose rows this moves.
+    ids.own(duplicate);
     if (ids.erased(duplicate) || duplicate.equals(event.survivorId())) {
       return;
     }
@@ -114,6 +116,8 @@ public class ProfileService {
   /** Removes every row about the customer; only the bare id stays, to refuse late events. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void erased(CustomerErased event) {
+    // Waits for any transaction still recording an event of the customer, whose rows this deletes.
+    ids.own(event.customerId());
     forget(event.customerId(), event.erasedAt());
   }
 

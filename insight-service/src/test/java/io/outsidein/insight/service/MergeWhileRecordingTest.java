@@ -1,0 +1,137 @@
+package io.outsidein.insight.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.outsidein.events.customer.CustomerErased;
+import io.outsidein.events.customer.CustomerMerged;
+import io.outsidein.events.customer.CustomerRegistered;
+import io.outsidein.events.interaction.Channel;
+import io.outsidein.events.interaction.Department;
+import io.outsidein.events.interaction.InteractionRecorded;
+import io.outsidein.events.interaction.InteractionType;
+import io.outsidein.insight.domain.Touchpoint;
+import io.outsidein.testing.RealInfrastructure;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two consumers (threads or instances) can apply a customer's merge or erasure and one of their
+ * interactions at the same moment, since the events are keyed differently. Neither may leave a
+ * touchpoint under an id that no longer counts.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+class MergeWhileRecordingTest {
+  @Inject ProfileService profiles;
+  @Inject InteractionModelService interactions;
+
+  private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
+  }
+
+  @Test
+  void aMergeWaitsForAnInteractionOfTheDuplicateBeingRecordedAndMovesIt() throws Exception {
+    UUID survivor = registered();
+    UUID duplicate = registered();
+
+    UUID touch =
+        whileRecording(
+            duplicate,
+            () -> profiles.merged(new CustomerMerged(survivor, duplicate, Instant.now())));
+
+    assertThat(ownerOf(touch)).isEqualTo(Map.of("owner", survivor));
+  }
+
+  @Test
+  void anErasureWaitsForAnInteractionBeingRecordedAndDeletesIt() throws Exception {
+    UUID customer = registered();
+
+    UUID touch =
+        whileRecording(
+            customer, () -> profiles.erased(new CustomerErased(customer, Instant.now())));
+
+    assertThat(ownerOf(touch)).isEmpty();
+  }
+
+  /**
+   * Records an interaction of the customer in one transaction and, while it is still open, starts
+   * the change in another: the change must wait for the recording to commit. Answers the
+   * interaction's id.
+   */
+  private UUID whileRecording(UUID customer, Runnable change) throws Exception {
+    UUID interaction = UUID.randomUUID();
+    CountDownLatch recorded = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<?> recording =
+        threads.submit(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () -> {
+                          interactions.recorded(
+                              new InteractionRecorded(
+                                  interaction,
+                                  customer,
+                                  Instant.now(),
+                                  Channel.WEB,
+                                  Department.SALES,
+                                  InteractionType.VISIT,
+                                  null,
+                                  null,
+                                  null,
+                                  null));
+                          recorded.countDown();
+                          await(release);
+                        }));
+    assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+    Future<?> changing = threads.submit(() -> QuarkusTransaction.requiringNew().run(change));
+
+    // Without the customer's lock the change commits at once, before the touchpoint exists.
+    Thread.sleep(1000);
+    assertThat(changing.isDone()).as("the change waits for the recording").isFalse();
+
+    release.countDown();
+    recording.get(10, TimeUnit.SECONDS);
+    changing.get(10, TimeUnit.SECONDS);
+    return interaction;
+  }
+
+  private UUID registered() {
+    UUID id = UUID.randomUUID();
+    QuarkusTransaction.requiringNew()
+        .run(() -> profiles.registered(new CustomerRegistered(id, "smb", null, Instant.now())));
+    return id;
+  }
+
+  private static Map<String, UUID> ownerOf(UUID interaction) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Touchpoint row = Touchpoint.findById(interaction);
+              return row == null ? Map.of() : Map.of("owner", row.customerId);
+            });
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
