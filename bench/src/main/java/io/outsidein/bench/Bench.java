@@ -19,7 +19,12 @@ public final class Bench {
       System.out.printf(
           "[bench] loading %d customers and %d interactions first...%n",
           options.loadCustomers(), options.loadInteractions());
-      customers = new BulkLoad(api).load(options.loadCustomers(), options.loadInteractions());
+      customers =
+          new BulkLoad(api)
+              .load(
+                  options.loadCustomers(),
+                  options.loadInteractions(),
+                  () -> Scenarios.drain(api, options));
     } else {
       customers = Scenarios.createCustomers(api, options.customers());
     }

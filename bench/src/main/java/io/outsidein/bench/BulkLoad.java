@@ -36,13 +36,18 @@ final class BulkLoad {
     this.api = api;
   }
 
-  /** Creates the customers, then records the interactions; answers the new customers' ids. */
-  List<String> load(int customers, int interactions) {
+  /**
+   * Creates the customers, waits for the services to hear of them (interaction-service would
+   * otherwise ask customer-service about each one), then records the interactions; answers the new
+   * customers' ids.
+   */
+  List<String> load(int customers, int interactions, Runnable settle) {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String[] ids = new String[customers];
     long started = System.nanoTime();
     parallel(16, customers, "customers", i -> ids[i] = createCustomer(api, "load", run, i));
     System.out.printf("[bench] %d customers in %.0f s%n", customers, seconds(started));
+    settle.run();
 
     started = System.nanoTime();
     int batches = (interactions + BATCH - 1) / BATCH;

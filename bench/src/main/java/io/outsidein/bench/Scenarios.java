@@ -40,6 +40,11 @@ final class Scenarios {
    * scenario does not pay for the work the previous one left. Returns the seconds waited.
    */
   double drain() {
+    return drain(api, options);
+  }
+
+  /** {@link #drain()} for callers without a scenario, such as the bulk load between its phases. */
+  static double drain(Api api, BenchOptions options) {
     long start = System.nanoTime();
     long deadline = start + TimeUnit.MINUTES.toNanos(10);
     int quiet = 0;
