@@ -24,7 +24,7 @@ public final class Bench {
               .load(
                   options.loadCustomers(),
                   options.loadInteractions(),
-                  () -> Scenarios.drain(api, options));
+                  () -> Scenarios.customersKnown(api, options));
     } else {
       customers = Scenarios.createCustomers(api, options.customers());
     }

@@ -43,16 +43,33 @@ final class Scenarios {
     return drain(api, options);
   }
 
-  /** {@link #drain()} for callers without a scenario, such as the bulk load between its phases. */
+  /** {@link #drain()} for callers without a scenario. */
   static double drain(Api api, BenchOptions options) {
+    return waitUntil(
+        () ->
+            api.metricSum(options.customerService(), "outbox_backlog")
+                + api.metricSum(options.interactionService(), "outbox_backlog")
+                + api.metricSum(options.insightService(), "inbox_lag"));
+  }
+
+  /**
+   * Waits until interaction-service has heard of every customer created so far, so that it need not
+   * ask customer-service about each one; insight may still be busy. For the bulk load between its
+   * phases.
+   */
+  static double customersKnown(Api api, BenchOptions options) {
+    return waitUntil(
+        () ->
+            api.metricSum(options.customerService(), "outbox_backlog")
+                + api.metricSum(options.interactionService(), "inbox_lag"));
+  }
+
+  private static double waitUntil(java.util.function.DoubleSupplier work) {
     long start = System.nanoTime();
     long deadline = start + TimeUnit.MINUTES.toNanos(10);
     int quiet = 0;
     while (quiet < 2 && System.nanoTime() < deadline) {
-      double left =
-          api.metricSum(options.customerService(), "outbox_backlog")
-              + api.metricSum(options.interactionService(), "outbox_backlog")
-              + api.metricSum(options.insightService(), "inbox_lag");
+      double left = work.getAsDouble();
       quiet = left == 0 ? quiet + 1 : 0;
       try {
         Thread.sleep(1000);
