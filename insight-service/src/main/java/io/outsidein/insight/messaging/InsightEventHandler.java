@@ -17,6 +17,7 @@ import io.outsidein.inbox.EventHandler;
 import io.outsidein.insight.service.InsightService;
 import io.outsidein.insight.service.InteractionModelService;
 import io.outsidein.insight.service.ProfileService;
+import io.outsidein.insight.service.TouchpointRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -27,21 +28,34 @@ public class InsightEventHandler implements EventHandler {
   private final ProfileService profiles;
   private final InteractionModelService interactions;
   private final InsightService insights;
+  private final TouchpointRecorder touchpoints;
 
   InsightEventHandler(
-      ProfileService profiles, InteractionModelService interactions, InsightService insights) {
+      ProfileService profiles,
+      InteractionModelService interactions,
+      InsightService insights,
+      TouchpointRecorder touchpoints) {
     this.profiles = profiles;
     this.interactions = interactions;
     this.insights = insights;
+    this.touchpoints = touchpoints;
   }
 
   @Override
   public void beforeCommit() {
+    touchpoints.recordPending();
     insights.recomputePending();
   }
 
+  /**
+   * Recorded interactions are taken and stored together; any other event first has them stored, so
+   * that it sees them (a merge moves them, an erasure deletes them).
+   */
   @Override
   public void apply(CloudEvent event, EventType type) {
+    if (type != EventType.INTERACTION_RECORDED) {
+      touchpoints.recordPending();
+    }
     switch (type) {
       case CUSTOMER_REGISTERED -> profiles.registered(data(event, CustomerRegistered.class));
       case CUSTOMER_SEGMENT_CHANGED ->

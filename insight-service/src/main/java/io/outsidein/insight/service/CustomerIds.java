@@ -4,8 +4,14 @@ import io.outsidein.insight.domain.CustomerProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,6 +58,60 @@ public class CustomerIds {
   }
 
   /**
+   * {@link #live} for a set of customers in two statements: each id mapped to the id its events now
+   * belong to; erased customers are left out.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Map<UUID, UUID> liveAll(Collection<UUID> customerIds) {
+    List<UUID> sorted = customerIds.stream().distinct().sorted().toList();
+    Map<UUID, UUID> live = new LinkedHashMap<>();
+    if (sorted.isEmpty()) {
+      return live;
+    }
+    List<UUID> merged = new ArrayList<>();
+    SetStatements.run(
+        entityManager,
+        connection -> {
+          // In key order, so that two transactions sharing several ids cannot wait on each other.
+          Long[] keys = sorted.stream().map(CustomerIds::key).sorted().toArray(Long[]::new);
+          try (PreparedStatement lock =
+              connection.prepareStatement(
+                  "SELECT count(pg_advisory_xact_lock_shared(k)) FROM unnest(?) AS k")) {
+            lock.setArray(1, connection.createArrayOf("bigint", keys));
+            lock.executeQuery().close();
+          }
+          // A statement of its own: its snapshot is taken after the locks are held.
+          try (PreparedStatement find =
+              connection.prepareStatement(
+                  "SELECT c.id, EXISTS (SELECT 1 FROM erased_customer e WHERE e.customer_id = c.id)"
+                      + " AS erased, (SELECT a.survivor_id FROM customer_alias a"
+                      + " WHERE a.duplicate_id = c.id) AS survivor"
+                      + " FROM unnest(?) AS c(id)")) {
+            find.setArray(1, SetStatements.uuids(connection, sorted));
+            try (ResultSet rows = find.executeQuery()) {
+              while (rows.next()) {
+                UUID id = SetStatements.uuid(rows, "id");
+                if (rows.getBoolean("erased")) {
+                  continue;
+                }
+                if (rows.getObject("survivor") == null) {
+                  live.put(id, id);
+                } else {
+                  merged.add(id);
+                }
+              }
+            }
+          }
+          return null;
+        });
+    // Merged duplicates are few: their survivors are followed one by one.
+    for (UUID duplicate : merged) {
+      live(duplicate).ifPresent(survivor -> live.put(duplicate, survivor));
+    }
+    return live;
+  }
+
+  /**
    * Holds the customer's id against a merge or an erasure until this transaction ends, so that an
    * event applied meanwhile by another consumer thread or instance sees the customer wholly before
    * or wholly after it: never a touchpoint left under a merged or erased id.
@@ -69,9 +129,12 @@ public class CustomerIds {
   private void lock(String function, UUID customerId) {
     entityManager
         .createNativeQuery("SELECT 1 FROM (SELECT " + function + "(:key)) AS locked")
-        .setParameter(
-            "key", customerId.getMostSignificantBits() ^ customerId.getLeastSignificantBits())
+        .setParameter("key", key(customerId))
         .getSingleResult();
+  }
+
+  private static long key(UUID customerId) {
+    return customerId.getMostSignificantBits() ^ customerId.getLeastSignificantBits();
   }
 
   @Transactional(Transactional.TxType.MANDATORY)

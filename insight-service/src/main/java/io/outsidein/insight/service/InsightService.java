@@ -13,10 +13,15 @@ import io.outsidein.insight.scoring.InsightScorer;
 import io.outsidein.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,30 +56,71 @@ public class InsightService {
     this.entityManager = entityManager;
   }
 
+  /** Marks the customer to be scored once, with the rest, before the transaction commits. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recomputeBeforeCommit(UUID customerId) {
+    pending.add(customerId);
+  }
+
   /**
    * Scores, once each, the customers this transaction's events touched. A customer merged or erased
    * by a later event of the same transaction is scored as its survivor, or not at all.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void recomputePending() {
-    for (UUID customerId : pending.drain()) {
-      ids.live(customerId).ifPresent(this::recompute);
+    List<UUID> customers = pending.drain();
+    if (!customers.isEmpty()) {
+      recomputeAll(ids.liveAll(customers).values());
     }
   }
 
-  /**
-   * Scores the customer again from their rows. The profile row is locked first, so the scheduled
-   * re-evaluation and the consumer never store a score computed from an older history.
-   */
+  /** Scores the customer again from their rows. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void recompute(UUID customerId) {
-    CustomerProfile profile = CustomerProfile.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
-    if (profile == null) {
+    recomputeAll(List.of(customerId));
+  }
+
+  /**
+   * Scores the customers again from their rows, in a handful of statements however many they are.
+   * Their profile rows are locked first, in id order, so the scheduled re-evaluation and the
+   * consumer never store a score computed from an older history.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recomputeAll(Collection<UUID> customerIds) {
+    List<UUID> sorted = customerIds.stream().distinct().sorted().toList();
+    if (sorted.isEmpty()) {
       return;
     }
-    CustomerHistory history = histories.load(profile);
-    Insight insight = scorer.score(history);
-    store(insight, scorer.nextChange(history, insight));
+    List<CustomerProfile> profiles = SetStatements.run(entityManager, c -> lock(c, sorted));
+    List<CustomerHistory> loaded = histories.loadAll(profiles);
+    List<Scored> scored = new ArrayList<>(loaded.size());
+    for (CustomerHistory history : loaded) {
+      Insight insight = scorer.score(history);
+      scored.add(new Scored(insight, scorer.nextChange(history, insight)));
+    }
+    SetStatements.run(entityManager, c -> store(c, scored));
+  }
+
+  private record Scored(Insight insight, Instant dueAt) {}
+
+  private static List<CustomerProfile> lock(Connection connection, List<UUID> sorted)
+      throws SQLException {
+    List<CustomerProfile> profiles = new ArrayList<>(sorted.size());
+    try (PreparedStatement lock =
+        connection.prepareStatement(
+            "SELECT customer_id, segment FROM customer_profile WHERE customer_id = ANY (?)"
+                + " ORDER BY customer_id FOR UPDATE")) {
+      lock.setArray(1, SetStatements.uuids(connection, sorted));
+      try (ResultSet rows = lock.executeQuery()) {
+        while (rows.next()) {
+          CustomerProfile profile = new CustomerProfile();
+          profile.customerId = SetStatements.uuid(rows, "customer_id");
+          profile.segment = rows.getString("segment");
+          profiles.add(profile);
+        }
+      }
+    }
+    return profiles;
   }
 
   /** The latest insight of an active customer; 404 for an unknown, erased or merged one. */
@@ -124,33 +170,42 @@ public class InsightService {
     }
   }
 
-  /** Inserts or replaces the customer's insight in one statement (this runs for every event). */
-  private void store(Insight insight, Instant dueAt) {
+  /** Inserts or replaces the customers' insights, as one batch of statements. */
+  private Void store(Connection connection, List<Scored> scored) throws SQLException {
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            """
+            INSERT INTO customer_insight (customer_id, segment, health_score, churn_risk,
+              risk_rank, reasons, actions, metrics, computed_at, due_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (customer_id) DO UPDATE SET segment = EXCLUDED.segment,
+              health_score = EXCLUDED.health_score, churn_risk = EXCLUDED.churn_risk,
+              risk_rank = EXCLUDED.risk_rank, reasons = EXCLUDED.reasons,
+              actions = EXCLUDED.actions, metrics = EXCLUDED.metrics,
+              computed_at = EXCLUDED.computed_at, due_at = EXCLUDED.due_at
+            """)) {
+      for (Scored each : scored) {
+        Insight insight = each.insight();
+        upsert.setObject(1, insight.customerId());
+        upsert.setString(2, insight.segment());
+        upsert.setInt(3, insight.healthScore());
+        upsert.setString(4, insight.churnRisk().name());
+        upsert.setInt(5, insight.churnRisk().rank());
+        upsert.setString(6, writeJson(insight.reasons()));
+        upsert.setString(7, writeJson(insight.nextBestActions()));
+        upsert.setString(8, writeJson(insight.metrics()));
+        SetStatements.setInstant(upsert, 9, insight.computedAt());
+        SetStatements.setInstant(upsert, 10, each.dueAt());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+    return null;
+  }
+
+  private String writeJson(Object value) {
     try {
-      entityManager
-          .createNativeQuery(
-              """
-              INSERT INTO customer_insight (customer_id, segment, health_score, churn_risk,
-                risk_rank, reasons, actions, metrics, computed_at, due_at)
-              VALUES (:customer, :segment, :health, :risk, :rank, :reasons, :actions, :metrics,
-                :at, :due)
-              ON CONFLICT (customer_id) DO UPDATE SET segment = EXCLUDED.segment,
-                health_score = EXCLUDED.health_score, churn_risk = EXCLUDED.churn_risk,
-                risk_rank = EXCLUDED.risk_rank, reasons = EXCLUDED.reasons,
-                actions = EXCLUDED.actions, metrics = EXCLUDED.metrics,
-                computed_at = EXCLUDED.computed_at, due_at = EXCLUDED.due_at
-              """)
-          .setParameter("customer", insight.customerId())
-          .setParameter("segment", insight.segment())
-          .setParameter("health", insight.healthScore())
-          .setParameter("risk", insight.churnRisk().name())
-          .setParameter("rank", insight.churnRisk().rank())
-          .setParameter("reasons", json.writeValueAsString(insight.reasons()))
-          .setParameter("actions", json.writeValueAsString(insight.nextBestActions()))
-          .setParameter("metrics", json.writeValueAsString(insight.metrics()))
-          .setParameter("at", insight.computedAt())
-          .setParameter("due", dueAt)
-          .executeUpdate();
+      return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("insight cannot be written as JSON", e);
     }

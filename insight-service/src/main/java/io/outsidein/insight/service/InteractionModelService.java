@@ -12,7 +12,6 @@ import io.outsidein.events.interaction.InteractionRecorded;
 import io.outsidein.insight.domain.CaseHandoff;
 import io.outsidein.insight.domain.CaseJourney;
 import io.outsidein.insight.domain.GoodwillGesture;
-import io.outsidein.insight.domain.Touchpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -26,38 +25,18 @@ import java.util.UUID;
 public class InteractionModelService {
   private final CustomerIds ids;
   private final PendingInsights pending;
-  private final ActivityTally tally;
+  private final TouchpointRecorder recorder;
 
-  InteractionModelService(CustomerIds ids, PendingInsights pending, ActivityTally tally) {
+  InteractionModelService(CustomerIds ids, PendingInsights pending, TouchpointRecorder recorder) {
     this.ids = ids;
     this.pending = pending;
-    this.tally = tally;
+    this.recorder = recorder;
   }
 
+  /** Taken now, stored with the rest of the transaction's interactions by the recorder. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void recorded(InteractionRecorded event) {
-    ids.live(event.customerId())
-        .ifPresent(
-            id -> {
-              if (Touchpoint.findById(event.interactionId()) == null) {
-                Touchpoint t = new Touchpoint();
-                t.interactionId = event.interactionId();
-                t.customerId = id;
-                t.occurredAt = micros(event.occurredAt());
-                t.channel = event.channel();
-                t.department = event.department();
-                t.type = event.type();
-                t.caseId = event.caseId();
-                if (event.rating() != null) {
-                  t.ratingScale = event.rating().scale();
-                  t.ratingScore = event.rating().score();
-                }
-                t.sentiment = event.sentiment();
-                t.persist();
-                tally.add(t);
-              }
-              touched(id, event.occurredAt());
-            });
+    recorder.record(event);
   }
 
   @Transactional(Transactional.TxType.MANDATORY)

@@ -54,7 +54,7 @@ public class ProfileService {
                 profile.segment = segment;
                 profile.segmentAt = at;
               }
-              insights.recompute(id);
+              insights.recomputeBeforeCommit(id);
             });
   }
 

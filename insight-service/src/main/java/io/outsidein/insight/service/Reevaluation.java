@@ -19,11 +19,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Re-scores every customer on a schedule: silence grows with time alone, without any new event.
- * Each customer is re-scored in its own short transaction so the consumer is never held up long.
+ * Customers are re-scored a hundred to a short transaction, so the consumer is never held up long
+ * and a large population needs few round trips; a chunk that fails is retried one by one.
  */
 @ApplicationScoped
 public class Reevaluation {
   private static final Logger LOG = Logger.getLogger(Reevaluation.class);
+  private static final int CHUNK = 100;
 
   private final InsightService insights;
   private final EntityManager entityManager;
@@ -93,17 +95,31 @@ public class Reevaluation {
                         return select.getResultList();
                       });
           int done = 0;
-          for (UUID id : ids) {
+          for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             try {
-              QuarkusTransaction.requiringNew().run(() -> insights.recompute(id));
-              done++;
-            } catch (RuntimeException e) {
-              LOG.warnf("customer %s not re-scored, next round will retry: %s", id, e.getMessage());
+              QuarkusTransaction.requiringNew().run(() -> insights.recomputeAll(chunk));
+              done += chunk.size();
+            } catch (RuntimeException chunkFailure) {
+              done += oneByOne(chunk);
             }
           }
           refreshGauges();
           return done;
         });
+  }
+
+  private int oneByOne(List<UUID> ids) {
+    int done = 0;
+    for (UUID id : ids) {
+      try {
+        QuarkusTransaction.requiringNew().run(() -> insights.recompute(id));
+        done++;
+      } catch (RuntimeException e) {
+        LOG.warnf("customer %s not re-scored, next round will retry: %s", id, e.getMessage());
+      }
+    }
+    return done;
   }
 
   /** Stops the scheduled runs while a rebuild empties the tables. */

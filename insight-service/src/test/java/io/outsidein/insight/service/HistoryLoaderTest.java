@@ -2,8 +2,10 @@ package io.outsidein.insight.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outsidein.events.interaction.Channel;
 import io.outsidein.events.interaction.Department;
 import io.outsidein.events.interaction.GestureStatus;
+import io.outsidein.events.interaction.InteractionRecorded;
 import io.outsidein.events.interaction.InteractionType;
 import io.outsidein.events.interaction.Rating;
 import io.outsidein.insight.config.InsightConfig;
@@ -48,6 +50,7 @@ class HistoryLoaderTest {
 
   @Inject HistoryLoader loader;
   @Inject ActivityTally tally;
+  @Inject TouchpointRecorder recorder;
   @Inject InsightConfig config;
   @Inject TestClock clock;
 
@@ -79,6 +82,35 @@ class HistoryLoaderTest {
     assertThat(fromFew.metrics().rhythmDays()).isNotNull();
     assertThat(fromFew.metrics().csat()).isNotNull();
     assertThat(fromFew.metrics().nps()).isNotNull();
+  }
+
+  @Test
+  void readsASetOfCustomersAsEachAlone() {
+    clock.freeze();
+    List<UUID> customers = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    for (int i = 0; i < customers.size(); i++) {
+      store(customers.get(i), new Random(10 + i));
+    }
+    UUID withoutTouches = UUID.randomUUID();
+    QuarkusTransaction.requiringNew().run(() -> profile(withoutTouches).persist());
+    List<UUID> all = List.of(customers.get(2), withoutTouches, customers.get(0), customers.get(1));
+
+    List<CustomerHistory> together =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    loader.loadAll(
+                        all.stream()
+                            .map(id -> CustomerProfile.<CustomerProfile>findById(id))
+                            .toList()));
+
+    assertThat(together).extracting(CustomerHistory::customerId).containsExactlyElementsOf(all);
+    for (int i = 0; i < all.size(); i++) {
+      UUID id = all.get(i);
+      assertThat(together.get(i)).isEqualTo(QuarkusTransaction.requiringNew().call(() -> load(id)));
+    }
+    assertThat(together.get(0).activity().touches()).isEqualTo(TOUCHES);
+    assertThat(together.get(1).touches()).isEmpty();
   }
 
   @Test
@@ -156,14 +188,22 @@ class HistoryLoaderTest {
         .run(
             () -> {
               profile(customer).persist();
-              // Recorded out of time order, as imports and a rebuild beside the live consumer do.
+              // Recorded out of time order, as imports and a rebuild beside the live consumer do,
+              // in sets of every size from one up, some interactions delivered twice.
               List<Touchpoint> arrival = new ArrayList<>(rows);
               Collections.shuffle(arrival, random);
-              arrival.forEach(
-                  r -> {
-                    r.persist();
-                    tally.add(r);
-                  });
+              int next = 0;
+              while (next < arrival.size()) {
+                int size = 1 + random.nextInt(60);
+                for (Touchpoint r : arrival.subList(next, Math.min(arrival.size(), next + size))) {
+                  recorder.record(recorded(r));
+                  if (random.nextInt(20) == 0) {
+                    recorder.record(recorded(r));
+                  }
+                }
+                next += size;
+                recorder.recordPending();
+              }
               for (int c = 0; c < cases.size(); c++) {
                 CaseJourney journey = new CaseJourney();
                 journey.caseId = cases.get(c);
@@ -196,6 +236,20 @@ class HistoryLoaderTest {
               }
             });
     return touches;
+  }
+
+  private static InteractionRecorded recorded(Touchpoint row) {
+    return new InteractionRecorded(
+        row.interactionId,
+        row.customerId,
+        row.occurredAt,
+        Channel.WEB,
+        row.department,
+        row.type,
+        row.caseId,
+        row.ratingScale == null ? null : new Rating(row.ratingScale, row.ratingScore),
+        row.sentiment,
+        null);
   }
 
   private static CustomerProfile profile(UUID customer) {

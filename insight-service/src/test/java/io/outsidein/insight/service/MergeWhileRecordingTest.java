@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class MergeWhileRecordingTest {
   @Inject ProfileService profiles;
   @Inject InteractionModelService interactions;
+  @Inject TouchpointRecorder touchpoints;
 
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -95,6 +96,8 @@ class MergeWhileRecordingTest {
                                   null,
                                   null,
                                   null));
+                          // As the consumer does before the next event or before committing.
+                          touchpoints.recordPending();
                           recorded.countDown();
                           await(release);
                         }));
