@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Runs the benchmarks against a started suite and prints a table of figures against targets. Usage:
- * bench/run.sh [--scenarios single,batch,...] [--load-customers N --load-interactions N].
+ * bench/run.sh [--scenarios single,batch,...] [--load-customers N --load-interactions N]
+ * [--population FILE].
  */
 public final class Bench {
   private Bench() {}
@@ -25,8 +26,16 @@ public final class Bench {
                   options.loadCustomers(),
                   options.loadInteractions(),
                   () -> Scenarios.customersKnown(api, options));
-    } else {
+    } else if (options.population() == null) {
       customers = Scenarios.createCustomers(api, options.customers());
+    } else {
+      customers = List.of();
+    }
+    if (options.population() != null) {
+      // Loads add up across runs: the figures are taken over everyone loaded so far.
+      customers = Population.addAndRead(options.population(), customers);
+      System.out.printf(
+          "[bench] population %s: %d customers%n", options.population(), customers.size());
     }
     Scenarios scenarios = new Scenarios(api, options, customers);
     if (options.warmUp().toSeconds() > 0) {

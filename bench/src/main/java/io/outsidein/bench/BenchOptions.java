@@ -1,6 +1,7 @@
 package io.outsidein.bench;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,6 +19,7 @@ record BenchOptions(
     int customers,
     int loadCustomers,
     int loadInteractions,
+    Path population,
     List<String> scenarios) {
 
   static final List<String> ALL =
@@ -45,6 +47,7 @@ record BenchOptions(
             Integer.parseInt(given.getOrDefault("customers", "200")),
             Integer.parseInt(given.getOrDefault("load-customers", "0")),
             Integer.parseInt(given.getOrDefault("load-interactions", "0")),
+            given.containsKey("population") ? Path.of(given.get("population")) : null,
             List.of(given.getOrDefault("scenarios", String.join(",", ALL)).split(",")));
     List<String> unknown = options.scenarios().stream().filter(s -> !ALL.contains(s)).toList();
     if (!unknown.isEmpty()) {
