@@ -43,6 +43,7 @@ public class OutboxRelay {
   // Any fixed number: the key of the advisory lock that elects the sending relay.
   private static final long RELAY_LOCK = 0x07b0c5L;
   private static final long SEND_TIMEOUT_SECONDS = 30;
+  private static final int COUNTED_BACKLOG = 10_000;
 
   private final EntityManager entityManager;
   private final OutboxConfig config;
@@ -225,16 +226,36 @@ public class OutboxRelay {
     }
   }
 
-  /** Reads the backlog after this batch was marked sent (the same transaction sees it). */
+  /**
+   * Reads the backlog after this batch was marked sent (the same transaction sees it). Counting
+   * every unsent row for every batch made the relay slower the further behind it was (a bulk import
+   * of 1.6 million rows was published at 900 rows/s): rows are counted up to {@value
+   * #COUNTED_BACKLOG}; beyond that the backlog is the span of the unsent rows' positions, which
+   * overstates it only by writes rolled back inside that span. Each end is read as the first row of
+   * an ordered index scan: with stale statistics the planner answered {@code max(position)} by
+   * reading every unsent row.
+   */
   private void updateBacklog() {
     Object[] row =
         (Object[])
             entityManager
                 .createNativeQuery(
-                    "SELECT count(*), min(created_at) FROM outbox_message WHERE published_at IS NULL")
+                    """
+                    SELECT
+                      (SELECT count(*) FROM (SELECT 1 FROM outbox_message
+                         WHERE published_at IS NULL LIMIT :counted) AS unsent),
+                      (SELECT position FROM outbox_message WHERE published_at IS NULL
+                         ORDER BY position DESC LIMIT 1)
+                        - (SELECT position FROM outbox_message WHERE published_at IS NULL
+                         ORDER BY position LIMIT 1) + 1,
+                      (SELECT created_at FROM outbox_message WHERE published_at IS NULL
+                         ORDER BY position LIMIT 1)
+                    """)
+                .setParameter("counted", COUNTED_BACKLOG)
                 .getSingleResult();
-    backlog.set(((Number) row[0]).longValue());
-    oldestUnsentMillis.set(row[1] == null ? 0 : toInstant(row[1]).toEpochMilli());
+    long counted = ((Number) row[0]).longValue();
+    backlog.set(counted < COUNTED_BACKLOG ? counted : ((Number) row[1]).longValue());
+    oldestUnsentMillis.set(row[2] == null ? 0 : toInstant(row[2]).toEpochMilli());
   }
 
   private double oldestUnsentAgeSeconds() {
