@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -188,7 +189,16 @@ public class InboxConsumer {
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
-                all.forEach(r -> applyOne(r, handler));
+                List<CloudEvent> events =
+                    all.stream().map(r -> EventCodec.read(r.value())).toList();
+                // The poll's ids recorded in one statement; an event the poll holds twice is
+                // applied once.
+                Set<UUID> first =
+                    processed.firstDeliveries(
+                        events.stream().filter(e -> e.eventType().isPresent()).toList());
+                for (int i = 0; i < all.size(); i++) {
+                  applyOne(all.get(i), events.get(i), handler, e -> first.remove(e.id()));
+                }
                 handler.beforeCommit();
               });
     } catch (RuntimeException batchFailure) {
@@ -209,7 +219,11 @@ public class InboxConsumer {
         QuarkusTransaction.requiringNew()
             .run(
                 () -> {
-                  applyOne(record, handler);
+                  applyOne(
+                      record,
+                      EventCodec.read(record.value()),
+                      handler,
+                      e -> processed.firstDelivery(e.id(), e.type()));
                   handler.beforeCommit();
                 });
         return;
@@ -228,10 +242,14 @@ public class InboxConsumer {
   }
 
   /** Applies one record in the current transaction; unknown types are skipped, not failed. */
-  private void applyOne(ConsumerRecord<String, byte[]> record, EventHandler handler) {
+  private void applyOne(
+      ConsumerRecord<String, byte[]> record,
+      CloudEvent event,
+      EventHandler handler,
+      Predicate<CloudEvent> firstDelivery) {
     Span span = tracing.startProcess(record, config.group());
     try (Scope scope = span.makeCurrent()) {
-      applyTraced(record, handler, span);
+      applyTraced(event, handler, span, firstDelivery);
       // Each event's effects are written and forgotten before the next one: otherwise a poll's
       // entities pile up in one persistence context and are all dirty-checked before every query
       // (profiling showed insight-service spending most of its time there).
@@ -245,8 +263,8 @@ public class InboxConsumer {
     }
   }
 
-  private void applyTraced(ConsumerRecord<String, byte[]> record, EventHandler handler, Span span) {
-    CloudEvent event = EventCodec.read(record.value());
+  private void applyTraced(
+      CloudEvent event, EventHandler handler, Span span, Predicate<CloudEvent> firstDelivery) {
     span.setAttribute("messaging.message.id", event.id().toString());
     span.setAttribute("cloudevents.event_type", event.type());
     Optional<EventType> type = event.eventType();
@@ -257,7 +275,7 @@ public class InboxConsumer {
     String previous = RequestId.current();
     RequestId.set(event.requestid());
     try {
-      if (processed.firstDelivery(event.id(), event.type())) {
+      if (firstDelivery.test(event)) {
         handler.apply(event, type.get());
         counter("inbox.events.consumed", type.get().typeName()).increment();
       } else {

@@ -99,6 +99,7 @@ class InsightEventsTest {
   @Test
   void appliesARedeliveredInteractionOnlyOnce() {
     UUID customer = UUID.randomUUID();
+    double duplicatesBefore = duplicatesCounted();
     try (EventPublisher publisher = Events.publisher()) {
       publisher.publish(registered(customer, "smb"));
       CloudEvent first = publisher.publish(visit(customer, 3));
@@ -112,6 +113,22 @@ class InsightEventsTest {
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(() -> assertThat(interactions(customer)).isEqualTo(2));
+    // The touchpoint's own key would hide a second application: the inbox must have skipped both
+    // copies, whether they came in the first one's poll or a later one.
+    assertThat(duplicatesCounted() - duplicatesBefore).isEqualTo(2.0);
+  }
+
+  private static double duplicatesCounted() {
+    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics
+        .lines()
+        .filter(
+            l ->
+                l.startsWith("inbox_events_duplicates_total{")
+                    && l.contains("interaction.recorded"))
+        // The value follows the labels; an exemplar may follow the value.
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf("} ") + 2).split(" ")[0]))
+        .sum();
   }
 
   @Test
