@@ -49,12 +49,20 @@ public class CustomerResolver {
   @Transactional(Transactional.TxType.MANDATORY)
   public Map<UUID, Resolution> resolveAll(Collection<UUID> customerIds) {
     Map<UUID, KnownCustomer> known = new HashMap<>();
-    if (!customerIds.isEmpty()) {
+    List<UUID> distinct = customerIds.stream().distinct().toList();
+    if (distinct.size() == 1) {
+      // A single POST: a plain find. A multi-load builds and translates its select on every
+      // call, which profiling showed to be a sixth of a single POST's CPU.
+      KnownCustomer customer = entityManager.find(KnownCustomer.class, distinct.get(0));
+      if (customer != null) {
+        known.put(customer.customerId, customer);
+      }
+    } else if (!distinct.isEmpty()) {
       // Loaded by primary key: an "in (...)" query is translated anew for every list length,
       // which profiling showed to be a third of a single POST's CPU.
       entityManager
           .unwrap(Session.class)
-          .findMultiple(KnownCustomer.class, customerIds.stream().distinct().toList())
+          .findMultiple(KnownCustomer.class, distinct)
           .forEach(
               c -> {
                 if (c != null) {
