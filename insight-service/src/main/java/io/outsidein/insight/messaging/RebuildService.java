@@ -18,8 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -141,7 +143,13 @@ public class RebuildService {
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
-                batch.forEach(r -> applyOne(r, batchCounts));
+                List<CloudEvent> events =
+                    batch.stream().map(r -> EventCodec.read(r.value())).toList();
+                // The batch's ids recorded in one statement, as the live consumer does.
+                Set<UUID> first =
+                    processed.firstDeliveries(
+                        events.stream().filter(e -> e.eventType().isPresent()).toList());
+                events.forEach(e -> applyOne(e, batchCounts, event -> first.remove(event.id())));
                 handler.beforeCommit();
               });
       counts.add(batchCounts);
@@ -154,7 +162,10 @@ public class RebuildService {
           QuarkusTransaction.requiringNew()
               .run(
                   () -> {
-                    applyOne(record, one);
+                    applyOne(
+                        EventCodec.read(record.value()),
+                        one,
+                        event -> processed.firstDelivery(event.id(), event.type()));
                     handler.beforeCommit();
                   });
           counts.add(one);
@@ -169,13 +180,12 @@ public class RebuildService {
     }
   }
 
-  private void applyOne(ConsumerRecord<String, byte[]> record, Counts counts) {
+  private void applyOne(CloudEvent event, Counts counts, Predicate<CloudEvent> firstDelivery) {
     counts.read++;
-    CloudEvent event = EventCodec.read(record.value());
     Optional<EventType> type = event.eventType();
     if (type.isEmpty()) {
       counts.skipped++;
-    } else if (processed.firstDelivery(event.id(), event.type())) {
+    } else if (firstDelivery.test(event)) {
       handler.apply(event, type.get());
       // As in the live consumer: a batch's entities must not pile up in one persistence context.
       entityManager.flush();
