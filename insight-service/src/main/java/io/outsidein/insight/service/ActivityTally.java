@@ -78,12 +78,6 @@ public class ActivityTally {
                 .executeUpdate());
   }
 
-  /** The customer's activity; empty without touchpoints. */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public Activity activity(UUID customerId) {
-    return activities(List.of(customerId)).get(customerId);
-  }
-
   /** Each customer's activity in one statement; empty for those without touchpoints. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Map<UUID, Activity> activities(Collection<UUID> customerIds) {

@@ -117,11 +117,15 @@ class HistoryLoaderTest {
   void countsTheTallyAgainFromTheTouchpointsToTheSameActivity() {
     UUID customer = UUID.randomUUID();
     store(customer, new Random(7));
-    Activity kept = QuarkusTransaction.requiringNew().call(() -> tally.activity(customer));
+    Activity kept =
+        QuarkusTransaction.requiringNew()
+            .call(() -> tally.activities(List.of(customer)).get(customer));
 
     QuarkusTransaction.requiringNew().run(() -> tally.recount(customer));
 
-    assertThat(QuarkusTransaction.requiringNew().call(() -> tally.activity(customer)))
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> tally.activities(List.of(customer)).get(customer)))
         .isEqualTo(kept);
     assertThat(kept.touches()).isEqualTo(TOUCHES);
   }
