@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * The customers whose history the current transaction's events changed. Each is scored once before
- * the transaction commits, however many of its events the poll held: scoring reads the customer's
- * whole history, so scoring after every event made a busy consumer fall behind.
+ * the transaction commits, however many of its events the poll held, and all of them together in a
+ * few statements ({@link InsightService#recomputeAll}).
  */
 @TransactionScoped
 public class PendingInsights implements Serializable {
