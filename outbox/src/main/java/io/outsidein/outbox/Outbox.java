@@ -46,8 +46,17 @@ public class Outbox {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public CloudEvent record(EventData data) {
+    return record(data, originHere());
+  }
+
+  /**
+   * Records an event caused by a call served on another thread: it carries that call's request id
+   * and continues its trace, whatever thread writes it.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public CloudEvent record(EventData data, EventOrigin origin) {
     Instant now = clock.instant();
-    CloudEvent event = EventCodec.envelope(data, config.source(), now, RequestId.current());
+    CloudEvent event = EventCodec.envelope(data, config.source(), now, origin.requestId());
     OutboxMessage message = new OutboxMessage();
     message.id = event.id();
     message.topic = data.eventType().topic();
@@ -55,10 +64,15 @@ public class Outbox {
     message.eventType = event.type();
     message.payload = EventCodec.writeString(event);
     message.createdAt = now;
-    message.traceparent = tracing.currentTraceparent();
+    message.traceparent = origin.traceparent();
     entityManager.persist(message);
     wakeRelayAfterCommit();
     return event;
+  }
+
+  /** The request id and trace of the call running on this thread. */
+  public EventOrigin originHere() {
+    return new EventOrigin(RequestId.current(), tracing.currentTraceparent());
   }
 
   private void wakeRelayAfterCommit() {

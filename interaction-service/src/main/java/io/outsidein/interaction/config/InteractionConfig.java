@@ -18,4 +18,25 @@ public interface InteractionConfig {
   /** {@code outsidein.interactions.batch-chunk-size}: batch items stored per transaction. */
   @WithDefault("500")
   int batchChunkSize();
+
+  /** {@code outsidein.interactions.group-commit.*}: single records sharing transactions. */
+  GroupCommit groupCommit();
+
+  /** How single POSTs arriving together are written in one transaction. */
+  interface GroupCommit {
+    /** {@code ...group-commit.enabled}: off, each single POST has its own transaction. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * {@code ...group-commit.writers}: transactions writing at once, each holding a connection;
+     * more let a slow customer lookup hold up fewer requests.
+     */
+    @WithDefault("4")
+    int writers();
+
+    /** {@code ...group-commit.max-size}: single records written in one transaction at most. */
+    @WithDefault("200")
+    int maxSize();
+  }
 }

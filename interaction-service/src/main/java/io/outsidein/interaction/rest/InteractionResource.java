@@ -3,6 +3,7 @@ package io.outsidein.interaction.rest;
 import io.outsidein.idempotency.IdempotentRequests;
 import io.outsidein.interaction.domain.Interaction;
 import io.outsidein.interaction.service.BatchIngest;
+import io.outsidein.interaction.service.GroupCommit;
 import io.outsidein.interaction.service.InteractionService;
 import io.outsidein.kit.problem.Problem;
 import io.outsidein.kit.problem.ProblemException;
@@ -34,14 +35,17 @@ public class InteractionResource {
   private final InteractionService interactions;
   private final BatchItems batchItems;
   private final BatchIngest batch;
+  private final GroupCommit groupCommit;
   private final IdempotentRequests idempotentRequests;
 
   InteractionResource(
       InteractionService interactions,
       BatchItems batchItems,
       BatchIngest batch,
+      GroupCommit groupCommit,
       IdempotentRequests idempotentRequests) {
     this.interactions = interactions;
+    this.groupCommit = groupCommit;
     this.batchItems = batchItems;
     this.batch = batch;
     this.idempotentRequests = idempotentRequests;
@@ -91,16 +95,21 @@ public class InteractionResource {
       @Parameter(description = "Makes the request safe to retry", example = "b6f0c1e2-retry-1")
           @HeaderParam(IdempotentRequests.HEADER)
           String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return created(groupCommit.record(request.toNewInteraction()));
+    }
+    // The key is stored in the same transaction as the touchpoint, so this one has its own.
     return idempotentRequests.once(
         "interactions",
         idempotencyKey,
         request,
-        () -> {
-          Interaction interaction = interactions.record(request.toNewInteraction());
-          return Response.created(URI.create("/interactions/" + interaction.id))
-              .entity(InteractionResponse.from(interaction))
-              .build();
-        });
+        () -> created(interactions.record(request.toNewInteraction())));
+  }
+
+  private static Response created(Interaction interaction) {
+    return Response.created(URI.create("/interactions/" + interaction.id))
+        .entity(InteractionResponse.from(interaction))
+        .build();
   }
 
   @POST

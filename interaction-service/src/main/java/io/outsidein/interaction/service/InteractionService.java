@@ -4,6 +4,7 @@ import io.outsidein.events.interaction.InteractionRecorded;
 import io.outsidein.interaction.domain.Interaction;
 import io.outsidein.interaction.domain.SupportCase;
 import io.outsidein.kit.problem.ProblemException;
+import io.outsidein.outbox.EventOrigin;
 import io.outsidein.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,6 +36,12 @@ public class InteractionService {
 
   @Transactional
   public Interaction record(NewInteraction request) {
+    return record(request, outbox.originHere());
+  }
+
+  /** Records a touchpoint whose request was served on another thread, as {@code origin} says. */
+  @Transactional
+  public Interaction record(NewInteraction request, EventOrigin origin) {
     ResolvedCustomer customer = customers.resolve(request.customerId());
     if (request.externalId() != null) {
       // Serialises concurrent records of the same external id, so the check below is reliable.
@@ -54,7 +61,7 @@ public class InteractionService {
     }
     Interaction interaction = build(request, customer.id());
     interaction.persist();
-    outbox.record(recorded(interaction));
+    outbox.record(recorded(interaction), origin);
     return interaction;
   }
 
