@@ -2,9 +2,9 @@ package io.outsidein.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** Request builders for the public API and readers of a service's Prometheus metrics. */
 final class Api {
   private final URI gateway;
-  private final String key;
+  private final String bearer;
   final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -21,39 +21,32 @@ final class Api {
 
   Api(URI gateway, String key) {
     this.gateway = gateway;
-    this.key = key;
+    this.bearer = "Bearer " + key;
   }
 
-  HttpRequest get(String path) {
-    return HttpRequest.newBuilder(gateway.resolve("/api/v1" + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + key)
-        .GET()
-        .build();
+  Call get(String path) {
+    return new Call(
+        "GET", gateway.resolve("/api/v1" + path), Map.of("Authorization", bearer), null);
   }
 
-  HttpRequest post(String path, String json) {
-    return HttpRequest.newBuilder(gateway.resolve("/api/v1" + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + key)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json))
-        .build();
+  Call post(String path, String json) {
+    return new Call(
+        "POST",
+        gateway.resolve("/api/v1" + path),
+        Map.of("Authorization", bearer, "Content-Type", "application/json"),
+        json);
   }
 
-  static HttpRequest direct(URI service, String path) {
-    return HttpRequest.newBuilder(service.resolve(path))
-        .timeout(Duration.ofSeconds(30))
-        .GET()
-        .build();
+  static Call direct(URI service, String path) {
+    return new Call("GET", service.resolve(path), Map.of(), null);
   }
 
-  HttpResponse<String> send(HttpRequest request) {
+  HttpResponse<String> send(Call call) {
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
+      return client.send(call.toJdk(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new IllegalStateException(
-          request.method() + " " + request.uri().getPath() + " failed: " + e, e);
+          call.method() + " " + call.uri().getPath() + " failed: " + e, e);
     }
   }
 

@@ -37,26 +37,29 @@ public final class Bench {
       System.out.printf(
           "[bench] population %s: %d customers%n", options.population(), customers.size());
     }
-    Scenarios scenarios = new Scenarios(api, options, customers);
-    if (options.warmUp().toSeconds() > 0) {
-      System.out.printf("[bench] warming up for %d s...%n", options.warmUp().toSeconds());
-      scenarios.warmUp(options.warmUp());
-    }
     List<Row> rows = new ArrayList<>();
-    for (String scenario : options.scenarios()) {
-      System.out.printf(
-          "[bench] waiting for the event path to drain... %.0f s%n", scenarios.drain());
-      System.out.println("[bench] running " + scenario + "...");
-      switch (scenario) {
-        case "single" -> rows.add(scenarios.singlePosts());
-        case "batch" -> rows.add(scenarios.batchIngest());
-        case "freshness" -> rows.add(scenarios.freshness());
-        case "journey" -> rows.add(scenarios.journey());
-        case "overhead" -> rows.add(scenarios.gatewayOverhead());
-        case "footprint" -> rows.addAll(Footprint.measure(api));
-        default -> throw new IllegalArgumentException(scenario);
+    // As many connections as the runs keep requests in flight at most.
+    try (LoadClient load = new LoadClient(512)) {
+      Scenarios scenarios = new Scenarios(api, load, options, customers);
+      if (options.warmUp().toSeconds() > 0) {
+        System.out.printf("[bench] warming up for %d s...%n", options.warmUp().toSeconds());
+        scenarios.warmUp(options.warmUp());
       }
-      System.out.println("[bench]   " + rows.get(rows.size() - 1).measured());
+      for (String scenario : options.scenarios()) {
+        System.out.printf(
+            "[bench] waiting for the event path to drain... %.0f s%n", scenarios.drain());
+        System.out.println("[bench] running " + scenario + "...");
+        switch (scenario) {
+          case "single" -> rows.add(scenarios.singlePosts());
+          case "batch" -> rows.add(scenarios.batchIngest());
+          case "freshness" -> rows.add(scenarios.freshness());
+          case "journey" -> rows.add(scenarios.journey());
+          case "overhead" -> rows.add(scenarios.gatewayOverhead());
+          case "footprint" -> rows.addAll(Footprint.measure(api));
+          default -> throw new IllegalArgumentException(scenario);
+        }
+        System.out.println("[bench]   " + rows.get(rows.size() - 1).measured());
+      }
     }
     System.out.println();
     System.out.println(

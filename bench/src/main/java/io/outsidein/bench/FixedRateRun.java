@@ -1,8 +1,5 @@
 package io.outsidein.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -48,12 +45,12 @@ final class FixedRateRun {
    * request that cannot start on time is still timed from when it was due.
    */
   static Result run(
-      HttpClient client,
+      LoadClient client,
       double rate,
       Duration duration,
       int maxInFlight,
-      IntFunction<HttpRequest> request,
-      Predicate<HttpResponse<String>> success) {
+      IntFunction<Call> request,
+      Predicate<LoadClient.Reply> success) {
     Recorder recorder = new Recorder(3);
     Semaphore inFlight = new Semaphore(maxInFlight);
     AtomicLong ok = new AtomicLong();
@@ -72,21 +69,26 @@ final class FixedRateRun {
         late.incrementAndGet();
       }
       inFlight.acquireUninterruptibly();
-      client
-          .sendAsync(request.apply((int) i), HttpResponse.BodyHandlers.ofString())
-          .whenComplete(
-              (response, error) -> {
-                recorder.recordValue(Math.max(0, System.nanoTime() - due));
-                if (error == null) {
-                  statuses.merge(response.statusCode(), 1L, Long::sum);
-                }
-                if (error == null && success.test(response)) {
-                  ok.incrementAndGet();
-                } else {
-                  failed.incrementAndGet();
-                }
-                inFlight.release();
-              });
+      client.send(
+          request.apply((int) i),
+          (response, error) -> {
+            try {
+              recorder.recordValue(Math.max(0, System.nanoTime() - due));
+              if (error == null) {
+                statuses.merge(response.status(), 1L, Long::sum);
+              }
+              if (error == null && success.test(response)) {
+                ok.incrementAndGet();
+              } else {
+                failed.incrementAndGet();
+              }
+            } catch (RuntimeException e) {
+              failed.incrementAndGet();
+              System.err.println("[bench] judging a response failed: " + e);
+            } finally {
+              inFlight.release();
+            }
+          });
     }
     inFlight.acquireUninterruptibly(maxInFlight);
     inFlight.release(maxInFlight);

@@ -65,7 +65,7 @@ final class Footprint {
           try {
             if (api.client
                     .send(
-                        Api.direct(base, "/q/health/ready"),
+                        Api.direct(base, "/q/health/ready").toJdk(),
                         java.net.http.HttpResponse.BodyHandlers.discarding())
                     .statusCode()
                 == 200) {
