@@ -43,7 +43,7 @@ record BenchOptions(
             Double.parseDouble(given.getOrDefault("rate", "1500")),
             Duration.ofSeconds(Long.parseLong(given.getOrDefault("seconds", "60"))),
             Duration.ofSeconds(Long.parseLong(given.getOrDefault("warm-up", "60"))),
-            Integer.parseInt(given.getOrDefault("batches", "30")),
+            Integer.parseInt(given.getOrDefault("batches", "150")),
             Integer.parseInt(given.getOrDefault("customers", "200")),
             Integer.parseInt(given.getOrDefault("load-customers", "0")),
             Integer.parseInt(given.getOrDefault("load-interactions", "0")),

@@ -90,8 +90,21 @@ final class FixedRateRun {
             }
           });
     }
-    inFlight.acquireUninterruptibly(maxInFlight);
-    inFlight.release(maxInFlight);
+    // Every request has a timeout, so all answers are due by then; one still missing is counted
+    // as failed rather than hanging the run.
+    long unanswered = 0;
+    try {
+      if (!inFlight.tryAcquire(
+          maxInFlight, Call.TIMEOUT.toSeconds() + 30, java.util.concurrent.TimeUnit.SECONDS)) {
+        unanswered = maxInFlight - inFlight.availablePermits();
+        failed.addAndGet(unanswered);
+        System.err.printf("[bench] %d requests never answered%n", unanswered);
+      } else {
+        inFlight.release(maxInFlight);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     return new Result(
         total, ok.get(), failed.get(), late.get(), took, recorder.getIntervalHistogram(), statuses);

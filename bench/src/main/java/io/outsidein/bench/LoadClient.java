@@ -1,5 +1,6 @@
 package io.outsidein.bench;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -24,6 +25,7 @@ final class LoadClient implements AutoCloseable {
 
   private final Vertx vertx;
   private final HttpClient http;
+  private final Context eventLoop;
 
   LoadClient(int connections) {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
@@ -34,10 +36,17 @@ final class LoadClient implements AutoCloseable {
                 .setKeepAlive(true)
                 .setConnectTimeout(2_000),
             new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+    eventLoop = vertx.getOrCreateContext();
   }
 
   /** Sends {@code call}; {@code done} gets the reply, or the failure, on the event loop. */
   void send(Call call, BiConsumer<Reply, Throwable> done) {
+    // Everything happens on the one event loop: requests sent from the caller's thread at high
+    // rates sometimes never completed.
+    eventLoop.runOnContext(v -> sendHere(call, done));
+  }
+
+  private void sendHere(Call call, BiConsumer<Reply, Throwable> done) {
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.valueOf(call.method()))

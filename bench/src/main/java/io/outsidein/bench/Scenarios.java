@@ -111,6 +111,8 @@ final class Scenarios {
     closedLoop(i -> api.get("/customers/" + someCustomer()), (int) each / 2);
     closedLoop(
         i -> Api.direct(options.customerService(), "/customers/" + someCustomer()), (int) each / 2);
+    // The batch path too: its first batches ran at two thirds of the later ones' rate.
+    sendBatches(20);
   }
 
   private String someCustomer() {
@@ -168,10 +170,21 @@ final class Scenarios {
   /** Batches of 1000 through the gateway, several at once. */
   Row batchIngest() {
     int batches = options.batches();
-    StringBuilder body = new StringBuilder();
+    Instant start = Instant.now();
+    long stored = sendBatches(batches);
+    double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    double rate = stored / seconds;
+    return new Row(
+        "batch ingest, " + batches + " x 1000 items, 4 at once",
+        String.format("%.0f interactions/s (%d stored in %.1f s)", rate, stored, seconds),
+        ">= 15,000 interactions/s",
+        rate >= 15_000);
+  }
+
+  /** Sends {@code batches} batches of 1000, 4 at once; returns how many items were stored. */
+  private long sendBatches(int batches) {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     AtomicLong stored = new AtomicLong();
-    Instant start = Instant.now();
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int b = 0; b < batches; b++) {
@@ -202,14 +215,7 @@ final class Scenarios {
     } finally {
       pool.shutdownNow();
     }
-    double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-    double rate = stored.get() / seconds;
-    body.setLength(0);
-    return new Row(
-        "batch ingest, " + batches + " x 1000 items, 4 at once",
-        String.format("%.0f interactions/s (%d stored in %.1f s)", rate, stored.get(), seconds),
-        ">= 15,000 interactions/s",
-        rate >= 15_000);
+    return stored.get();
   }
 
   /** Interaction recorded -> insight updated, sampled while recording at 500/s. */

@@ -2,6 +2,7 @@ package io.outsidein.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -21,6 +22,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +66,7 @@ public class InboxConsumer {
   private final MeterRegistry meters;
   private final InboxTracing tracing;
   private final EntityManager entityManager;
+  private final Clock clock;
   private volatile boolean running;
 
   /** Events on the assigned partitions not yet applied, counted at most once a second. */
@@ -83,7 +86,8 @@ public class InboxConsumer {
       ProcessedEvents processed,
       MeterRegistry meters,
       InboxTracing tracing,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      Clock clock) {
     this.config = config;
     this.kafkaConfig = kafkaConfig;
     this.handlers = handlers;
@@ -91,6 +95,7 @@ public class InboxConsumer {
     this.meters = meters;
     this.tracing = tracing;
     this.entityManager = entityManager;
+    this.clock = clock;
   }
 
   void start(@Observes StartupEvent event) {
@@ -186,11 +191,10 @@ public class InboxConsumer {
     List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
     records.forEach(all::add);
     try {
+      List<CloudEvent> events = all.stream().map(r -> EventCodec.read(r.value())).toList();
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
-                List<CloudEvent> events =
-                    all.stream().map(r -> EventCodec.read(r.value())).toList();
                 // The poll's ids recorded in one statement; an event the poll holds twice is
                 // applied once.
                 Set<UUID> first =
@@ -201,6 +205,7 @@ public class InboxConsumer {
                 }
                 handler.beforeCommit();
               });
+      timeSinceWritten(events);
     } catch (RuntimeException batchFailure) {
       if (DatabaseFailures.isTransient(batchFailure)) {
         throw batchFailure;
@@ -311,6 +316,26 @@ public class InboxConsumer {
   private void rewind(ConsumerRecords<String, byte[]> records) {
     for (TopicPartition partition : records.partitions()) {
       consumer.seek(partition, records.records(partition).get(0).offset());
+    }
+  }
+
+  /**
+   * How long each applied event took from being written (its CloudEvent time, on the writer's
+   * clock) to being committed here: the event path's freshness, which consumer lag in records does
+   * not tell. Events applied one by one after a poll failed are not timed.
+   */
+  private void timeSinceWritten(List<CloudEvent> events) {
+    long now = clock.millis();
+    for (CloudEvent event : events) {
+      if (event.time() != null && event.eventType().isPresent()) {
+        Timer.builder("inbox.event.delay")
+            .description("From an event's writing (its time) to its application here")
+            .tag("type", event.type())
+            .publishPercentiles(0.5, 0.99)
+            .serviceLevelObjectives(Duration.ofMillis(250))
+            .register(meters)
+            .record(Math.max(0, now - event.time().toEpochMilli()), TimeUnit.MILLISECONDS);
+      }
     }
   }
 

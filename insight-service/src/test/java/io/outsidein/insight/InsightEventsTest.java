@@ -100,6 +100,7 @@ class InsightEventsTest {
   void appliesARedeliveredInteractionOnlyOnce() {
     UUID customer = UUID.randomUUID();
     double duplicatesBefore = duplicatesCounted();
+    double timedBefore = interactionMetric("inbox_event_delay_seconds_count{");
     try (EventPublisher publisher = Events.publisher()) {
       publisher.publish(registered(customer, "smb"));
       CloudEvent first = publisher.publish(visit(customer, 3));
@@ -116,16 +117,20 @@ class InsightEventsTest {
     // The touchpoint's own key would hide a second application: the inbox must have skipped both
     // copies, whether they came in the first one's poll or a later one.
     assertThat(duplicatesCounted() - duplicatesBefore).isEqualTo(2.0);
+    // Every interaction event taken from a poll is timed from its writing, copies included.
+    assertThat(interactionMetric("inbox_event_delay_seconds_count{") - timedBefore).isEqualTo(4.0);
   }
 
   private static double duplicatesCounted() {
+    return interactionMetric("inbox_events_duplicates_total{");
+  }
+
+  /** The sum of a metric's interaction.recorded series. */
+  private static double interactionMetric(String prefix) {
     String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     return metrics
         .lines()
-        .filter(
-            l ->
-                l.startsWith("inbox_events_duplicates_total{")
-                    && l.contains("interaction.recorded"))
+        .filter(l -> l.startsWith(prefix) && l.contains("interaction.recorded"))
         // The value follows the labels; an exemplar may follow the value.
         .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf("} ") + 2).split(" ")[0]))
         .sum();

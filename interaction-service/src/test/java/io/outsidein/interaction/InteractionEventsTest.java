@@ -56,6 +56,7 @@ class InteractionEventsTest {
     body.put("rating", Map.of("scale", "CSAT", "score", 2));
     body.put("sentiment", -0.8);
     body.put("amount", Map.of("value", "12.50", "currency", "EUR"));
+    double timedBefore = publishDelaysCounted();
     String id = record(body);
 
     try (EventProbe probe = EventProbe.on(bootstrap(), Topics.INTERACTION_EVENTS)) {
@@ -83,6 +84,20 @@ class InteractionEventsTest {
               .orElseThrow();
       assertThat(record.key()).isEqualTo(customer.toString());
     }
+    // The relay timed the row from its writing to its publication.
+    Awaitility.await().atMost(WAIT).until(() -> publishDelaysCounted() > timedBefore);
+  }
+
+  private static double publishDelaysCounted() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics
+        .lines()
+        .filter(
+            l ->
+                l.startsWith("outbox_publish_delay_seconds_count{")
+                    && l.contains("interaction.recorded"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf("} ") + 2).split(" ")[0]))
+        .sum();
   }
 
   @Test

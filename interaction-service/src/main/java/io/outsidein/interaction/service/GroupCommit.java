@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.outsidein.interaction.config.InteractionConfig;
 import io.outsidein.interaction.domain.Interaction;
 import io.outsidein.outbox.Outbox;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import java.time.Duration;
  * requests arriving together are written together, each still answered on its own. Off by
  * configuration, each request has its own transaction.
  */
+@Startup // writers and metrics from boot, not from the first POST
 @ApplicationScoped
 public class GroupCommit {
   private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(10);
