@@ -65,6 +65,51 @@ final class Api {
     return sum;
   }
 
+  /**
+   * A Prometheus histogram's cumulative bucket counts by upper bound (seconds; +Inf as infinity),
+   * summed over the series whose labels contain {@code labelsContaining}.
+   */
+  java.util.NavigableMap<Double, Double> buckets(
+      URI service, String histogram, String labelsContaining) {
+    String text = send(direct(service, "/q/metrics")).body();
+    Matcher m =
+        Pattern.compile(
+                "(?m)^"
+                    + Pattern.quote(histogram)
+                    + "_bucket\\{([^}]*)le=\"([^\"]+)\"([^}]*)} ([0-9.eE+-]+)")
+            .matcher(text);
+    java.util.NavigableMap<Double, Double> counts = new java.util.TreeMap<>();
+    while (m.find()) {
+      if ((m.group(1) + m.group(3)).contains(labelsContaining)) {
+        double le =
+            m.group(2).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(2));
+        counts.merge(le, Double.parseDouble(m.group(4)), Double::sum);
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * The upper bound (seconds) of the bucket holding quantile {@code q} of what was counted between
+   * two readings of a histogram; NaN when nothing was.
+   */
+  static double quantile(
+      java.util.NavigableMap<Double, Double> before,
+      java.util.NavigableMap<Double, Double> after,
+      double q) {
+    double total = after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0);
+    if (total <= 0) {
+      return Double.NaN;
+    }
+    for (var bucket : after.entrySet()) {
+      double counted = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
+      if (counted >= q * total) {
+        return bucket.getKey();
+      }
+    }
+    return Double.POSITIVE_INFINITY;
+  }
+
   /** The value of a Prometheus gauge of a service, for example {@code outbox_backlog}. */
   Optional<Double> metric(URI service, String name) {
     String text = send(direct(service, "/q/metrics")).body();

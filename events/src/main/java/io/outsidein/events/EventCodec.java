@@ -8,7 +8,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 
 /** Builds, writes and reads CloudEvents; one mapper so that every service writes the same JSON. */
 public final class EventCodec {
@@ -25,7 +24,7 @@ public final class EventCodec {
   public static CloudEvent envelope(EventData data, String source, Instant time, String requestId) {
     return new CloudEvent(
         CloudEvent.SPEC_VERSION,
-        UUID.randomUUID(),
+        TimeOrderedIds.next(),
         source,
         data.eventType().typeName(),
         time,

@@ -1,5 +1,6 @@
 package io.outsidein.interaction.service;
 
+import io.outsidein.events.TimeOrderedIds;
 import io.outsidein.events.interaction.CaseHandedOff;
 import io.outsidein.events.interaction.CaseOpened;
 import io.outsidein.events.interaction.CaseResolved;
@@ -41,7 +42,7 @@ public class CaseService {
   public CaseDetails open(UUID customerId, String subject, Department department, String actor) {
     ResolvedCustomer customer = customers.resolve(customerId);
     SupportCase c = new SupportCase();
-    c.id = UUID.randomUUID();
+    c.id = TimeOrderedIds.next();
     c.customerId = customer.id();
     c.subject = subject;
     c.department = department;
@@ -62,7 +63,7 @@ public class CaseService {
     }
     List<CaseHandoff> handoffs = handoffsOf(List.of(caseId)).getOrDefault(caseId, List.of());
     CaseHandoff handoff = new CaseHandoff();
-    handoff.id = UUID.randomUUID();
+    handoff.id = TimeOrderedIds.next();
     handoff.caseId = caseId;
     handoff.seq = handoffs.size() + 1;
     handoff.fromDepartment = c.currentDepartment;

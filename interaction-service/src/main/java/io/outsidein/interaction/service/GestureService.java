@@ -1,5 +1,6 @@
 package io.outsidein.interaction.service;
 
+import io.outsidein.events.TimeOrderedIds;
 import io.outsidein.events.interaction.GestureDecided;
 import io.outsidein.events.interaction.GestureGranted;
 import io.outsidein.events.interaction.GestureStatus;
@@ -51,7 +52,7 @@ public class GestureService {
     SupportCase supportCase = cases.openCaseForUpdate(caseId);
     BigDecimal latitude = config.latitudeFor(segmentOf(supportCase.customerId));
     Gesture g = new Gesture();
-    g.id = UUID.randomUUID();
+    g.id = TimeOrderedIds.next();
     g.caseId = caseId;
     g.customerId = supportCase.customerId;
     g.amountValue = amount.value();

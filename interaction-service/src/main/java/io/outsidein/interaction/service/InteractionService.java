@@ -1,5 +1,6 @@
 package io.outsidein.interaction.service;
 
+import io.outsidein.events.TimeOrderedIds;
 import io.outsidein.events.interaction.InteractionRecorded;
 import io.outsidein.interaction.domain.Interaction;
 import io.outsidein.interaction.domain.SupportCase;
@@ -141,7 +142,7 @@ public class InteractionService {
   Interaction build(NewInteraction request, UUID customerId) {
     Instant now = clock.instant();
     Interaction i = new Interaction();
-    i.id = UUID.randomUUID();
+    i.id = TimeOrderedIds.next();
     i.customerId = customerId;
     i.occurredAt = request.occurredAt() == null ? now : request.occurredAt();
     i.recordedAt = now;
