@@ -54,13 +54,14 @@ public class GroupCommit {
         DistributionSummary.builder("interactions.group.commit.size")
             .description("Single touchpoint records written per shared transaction")
             .register(meters);
-    waiting =
-        Gauge.builder("interactions.group.commit.waiting", () -> groups.waiting())
-            .description("Single touchpoint records waiting for a writer")
-            .register(meters);
     groups =
         new CommitGroups<>(
             "group-commit", config.writers(), config.maxSize(), writer::write, groupSizes::record);
+    CommitGroups<ToWrite, Written> started = groups;
+    waiting =
+        Gauge.builder("interactions.group.commit.waiting", started::waiting)
+            .description("Single touchpoint records waiting for a writer")
+            .register(meters);
   }
 
   /** The registry can outlive this application (tests restart it): take the meters along. */
