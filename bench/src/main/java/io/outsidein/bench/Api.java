@@ -1,13 +1,11 @@
 package io.outsidein.bench;
 
+import io.outsidein.prometheus.Scrape;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Request builders for the public API and readers of a service's Prometheus metrics. */
 final class Api {
@@ -50,43 +48,9 @@ final class Api {
     }
   }
 
-  /** The sum of every series of a metric, NaN ones (not measured yet) left out. */
-  double metricSum(URI service, String name) {
-    String text = send(direct(service, "/q/metrics")).body();
-    Matcher m =
-        Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? ([0-9.eE+-]+|NaN)$")
-            .matcher(text);
-    double sum = 0;
-    while (m.find()) {
-      if (!m.group(1).equals("NaN")) {
-        sum += Double.parseDouble(m.group(1));
-      }
-    }
-    return sum;
-  }
-
-  /**
-   * A Prometheus histogram's cumulative bucket counts by upper bound (seconds; +Inf as infinity),
-   * summed over the series whose labels contain {@code labelsContaining}.
-   */
-  java.util.NavigableMap<Double, Double> buckets(
-      URI service, String histogram, String labelsContaining) {
-    String text = send(direct(service, "/q/metrics")).body();
-    Matcher m =
-        Pattern.compile(
-                "(?m)^"
-                    + Pattern.quote(histogram)
-                    + "_bucket\\{([^}]*)le=\"([^\"]+)\"([^}]*)} ([0-9.eE+-]+)")
-            .matcher(text);
-    java.util.NavigableMap<Double, Double> counts = new java.util.TreeMap<>();
-    while (m.find()) {
-      if ((m.group(1) + m.group(3)).contains(labelsContaining)) {
-        double le =
-            m.group(2).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(2));
-        counts.merge(le, Double.parseDouble(m.group(4)), Double::sum);
-      }
-    }
-    return counts;
+  /** What a service shows at {@code /q/metrics} now. */
+  Scrape scrape(URI service) {
+    return Scrape.parse(send(direct(service, "/q/metrics")).body());
   }
 
   /**
@@ -108,14 +72,5 @@ final class Api {
       }
     }
     return Double.POSITIVE_INFINITY;
-  }
-
-  /** The value of a Prometheus gauge of a service, for example {@code outbox_backlog}. */
-  Optional<Double> metric(URI service, String name) {
-    String text = send(direct(service, "/q/metrics")).body();
-    Matcher m =
-        Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? ([0-9.eE+-]+)$")
-            .matcher(text);
-    return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
   }
 }

@@ -53,9 +53,9 @@ final class Scenarios {
   static double drain(Api api, BenchOptions options) {
     return waitUntil(
         () ->
-            api.metricSum(options.customerService(), "outbox_backlog")
-                + api.metricSum(options.interactionService(), "outbox_backlog")
-                + api.metricSum(options.insightService(), "inbox_lag"));
+            api.scrape(options.customerService()).sum("outbox_backlog")
+                + api.scrape(options.interactionService()).sum("outbox_backlog")
+                + api.scrape(options.insightService()).sum("inbox_lag"));
   }
 
   /**
@@ -66,8 +66,8 @@ final class Scenarios {
   static double customersKnown(Api api, BenchOptions options) {
     return waitUntil(
         () ->
-            api.metricSum(options.customerService(), "outbox_backlog")
-                + api.metricSum(options.interactionService(), "inbox_lag"));
+            api.scrape(options.customerService()).sum("outbox_backlog")
+                + api.scrape(options.interactionService()).sum("inbox_lag"));
   }
 
   private static double waitUntil(java.util.function.DoubleSupplier work) {
@@ -128,7 +128,7 @@ final class Scenarios {
 
   /** Single POST /interactions at a fixed rate; the outbox backlog must not grow. */
   Row singlePosts() {
-    double before = api.metric(options.interactionService(), "outbox_backlog").orElse(-1.0);
+    double before = api.scrape(options.interactionService()).value("outbox_backlog");
     FixedRateRun.Result r =
         FixedRateRun.run(
             load,
@@ -137,7 +137,7 @@ final class Scenarios {
             512,
             i -> api.post("/interactions", interaction(someCustomer())),
             res -> res.status() == 201);
-    double after = api.metric(options.interactionService(), "outbox_backlog").orElse(-1.0);
+    double after = api.scrape(options.interactionService()).value("outbox_backlog");
     // ok / took is always a little under the offered rate (took includes the last answer's
     // latency), so the run is judged by whether it kept up: every request answered 201, the last
     // within a second of the schedule's end.
@@ -324,7 +324,8 @@ final class Scenarios {
   /** insight-service's histogram of interaction events, written -> applied. */
   private java.util.NavigableMap<Double, Double> eventDelays() {
     var buckets =
-        api.buckets(options.insightService(), "inbox_event_delay_seconds", "interaction.recorded");
+        api.scrape(options.insightService())
+            .buckets("inbox_event_delay_seconds", "type", "io.outsidein.interaction.recorded.v1");
     if (buckets.isEmpty()) {
       buckets.put(Double.POSITIVE_INFINITY, 0.0); // nothing consumed yet since it started
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outsidein.infra.TcpProxy;
 import io.outsidein.launcher.Suite;
+import io.outsidein.testing.ServiceMetrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -178,13 +179,7 @@ class FaultDrillsIT {
   }
 
   private static double assignedPartitions(String serviceUrl) {
-    String metrics =
-        given().baseUri(serviceUrl).get("/q/metrics").then().statusCode(200).extract().asString();
-    return metrics
-        .lines()
-        .filter(l -> l.startsWith("kafka_consumer_coordinator_assigned_partitions"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+    return ServiceMetrics.scrape(serviceUrl).sum("kafka_consumer_coordinator_assigned_partitions");
   }
 
   private static void awaitCounted(List<String> customers, int expected, Duration atMost) {

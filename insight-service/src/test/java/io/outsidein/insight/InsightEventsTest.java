@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.outsidein.events.CloudEvent;
+import io.outsidein.events.EventType;
 import io.outsidein.events.Topics;
 import io.outsidein.events.customer.CustomerErased;
 import io.outsidein.events.customer.CustomerMerged;
@@ -21,6 +22,7 @@ import io.outsidein.insight.support.Events;
 import io.outsidein.testing.EventProbe;
 import io.outsidein.testing.EventPublisher;
 import io.outsidein.testing.RealInfrastructure;
+import io.outsidein.testing.ServiceMetrics;
 import io.outsidein.testing.TestInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -100,7 +102,7 @@ class InsightEventsTest {
   void appliesARedeliveredInteractionOnlyOnce() {
     UUID customer = UUID.randomUUID();
     double duplicatesBefore = duplicatesCounted();
-    double timedBefore = interactionMetric("inbox_event_delay_seconds_count{");
+    double timedBefore = interactionMetric("inbox_event_delay_seconds_count");
     try (EventPublisher publisher = Events.publisher()) {
       publisher.publish(registered(customer, "smb"));
       CloudEvent first = publisher.publish(visit(customer, 3));
@@ -118,22 +120,16 @@ class InsightEventsTest {
     // copies, whether they came in the first one's poll or a later one.
     assertThat(duplicatesCounted() - duplicatesBefore).isEqualTo(2.0);
     // Every interaction event taken from a poll is timed from its writing, copies included.
-    assertThat(interactionMetric("inbox_event_delay_seconds_count{") - timedBefore).isEqualTo(4.0);
+    assertThat(interactionMetric("inbox_event_delay_seconds_count") - timedBefore).isEqualTo(4.0);
   }
 
   private static double duplicatesCounted() {
-    return interactionMetric("inbox_events_duplicates_total{");
+    return interactionMetric("inbox_events_duplicates_total");
   }
 
   /** The sum of a metric's interaction.recorded series. */
-  private static double interactionMetric(String prefix) {
-    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    return metrics
-        .lines()
-        .filter(l -> l.startsWith(prefix) && l.contains("interaction.recorded"))
-        // The value follows the labels; an exemplar may follow the value.
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf("} ") + 2).split(" ")[0]))
-        .sum();
+  private static double interactionMetric(String name) {
+    return ServiceMetrics.scrape().sum(name, "type", EventType.INTERACTION_RECORDED.typeName());
   }
 
   @Test

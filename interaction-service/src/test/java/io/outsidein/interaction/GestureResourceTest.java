@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.outsidein.interaction.support.Customers;
 import io.outsidein.interaction.support.FakeCustomerService;
 import io.outsidein.testing.RealInfrastructure;
+import io.outsidein.testing.ServiceMetrics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -75,13 +76,7 @@ class GestureResourceTest {
   }
 
   private static double gauge(String status) {
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    return metrics
-        .lines()
-        .filter(l -> l.startsWith("gestures{") && l.contains("status=\"" + status + "\""))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no gestures gauge for " + status));
+    return ServiceMetrics.scrape().value("gestures", "status", status);
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.outsidein.interaction.config.InteractionConfig;
 import io.outsidein.interaction.support.Customers;
 import io.outsidein.interaction.support.FakeCustomerService;
 import io.outsidein.testing.RealInfrastructure;
+import io.outsidein.testing.ServiceMetrics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -32,8 +33,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -251,11 +250,6 @@ class GroupCommitTest {
   }
 
   private static double metric(String name) {
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)").matcher(metrics);
-    if (!value.find()) {
-      throw new AssertionError("no metric " + name);
-    }
-    return Double.parseDouble(value.group(1));
+    return ServiceMetrics.scrape().value(name);
   }
 }

@@ -26,6 +26,7 @@ import io.outsidein.interaction.support.FakeCustomerService;
 import io.outsidein.testing.EventProbe;
 import io.outsidein.testing.EventPublisher;
 import io.outsidein.testing.RealInfrastructure;
+import io.outsidein.testing.ServiceMetrics;
 import io.outsidein.testing.TestInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -89,15 +90,11 @@ class InteractionEventsTest {
   }
 
   private static double publishDelaysCounted() {
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    return metrics
-        .lines()
-        .filter(
-            l ->
-                l.startsWith("outbox_publish_delay_seconds_count{")
-                    && l.contains("interaction.recorded"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf("} ") + 2).split(" ")[0]))
-        .sum();
+    return ServiceMetrics.scrape()
+        .sum(
+            "outbox_publish_delay_seconds_count",
+            "type",
+            EventType.INTERACTION_RECORDED.typeName());
   }
 
   @Test
