@@ -42,14 +42,15 @@ final class Footprint {
     long runningRss = rssKb(running.pid());
     int port = freePort();
     try {
-      String jar = running.info().arguments().map(a -> a[a.length - 1]).orElseThrow();
+      // The running instance's own JVM options and jar, so it starts as the suite starts it; an
+      // archive it is to write when it stops is left to it.
+      List<String> command = new ArrayList<>();
+      command.add(running.info().command().orElse("java"));
+      Stream.of(running.info().arguments().orElseThrow())
+          .filter(arg -> !arg.startsWith("-XX:ArchiveClassesAtExit"))
+          .forEach(command::add);
       ProcessBuilder builder =
-          new ProcessBuilder(
-                  running.info().command().orElse("java"),
-                  "-Xmx256m",
-                  "-XX:+UseSerialGC",
-                  "-jar",
-                  jar)
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD);
       builder.environment().putAll(environment(running.pid()));

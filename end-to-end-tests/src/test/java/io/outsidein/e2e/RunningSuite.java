@@ -38,6 +38,7 @@ final class RunningSuite {
               ports[4],
               ports[5],
               "-Xmx192m",
+              false,
               environment);
       return Suite.start(options, line -> System.out.println("[e2e] " + line));
     } catch (IOException e) {

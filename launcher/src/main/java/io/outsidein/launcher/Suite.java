@@ -74,6 +74,11 @@ public final class Suite implements AutoCloseable {
     postgres =
         PostgresServer.localOrEmbedded(options.workDir().resolve("postgres"), options.keepData());
     progress.accept("PostgreSQL: using the " + postgres.describe());
+    if (!postgres.autovacuums()) {
+      progress.accept(
+          "PostgreSQL: autovacuum is off on this server: dead rows and stale statistics build up"
+              + " until VACUUM ANALYZE is run on the suite's databases (do so before a benchmark)");
+    }
     for (ServiceSpec spec : specs.values()) {
       if (spec.database() != null) {
         postgres.ensureDatabase(spec.database());
@@ -132,13 +137,18 @@ public final class Suite implements AutoCloseable {
   }
 
   private void launch(String name, java.nio.file.Path jar, Map<String, String> env) {
-    List<String> command =
-        List.of(
-            ManagedProcess.javaExecutable(),
-            options.serviceHeap(),
-            "-XX:+UseSerialGC",
-            "-jar",
-            jar.toString());
+    List<String> command = new ArrayList<>();
+    command.add(ManagedProcess.javaExecutable());
+    command.add(options.serviceHeap());
+    command.add("-XX:+UseSerialGC");
+    if (options.classDataArchives()) {
+      String service = name.replaceFirst("#.*", "");
+      command.addAll(
+          new ClassDataArchive(options.workDir().resolve("cds"))
+              .options(service, jar, !name.contains("#")));
+    }
+    command.add("-jar");
+    command.add(jar.toString());
     try {
       running.put(name, ManagedProcess.start(name, command, env, logOf(name.replace('#', '-'))));
     } catch (IOException e) {

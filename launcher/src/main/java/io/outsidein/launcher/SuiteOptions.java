@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param keepData keep the embedded PostgreSQL and Kafka data between runs
  * @param dropDatabasesOnClose drop the three databases when the suite stops (test runs)
+ * @param classDataArchives give each service a class-data archive for a faster start (written when
+ *     it first stops, kept under workDir); off for test runs, whose suites start only once
  * @param extraEnv environment added to every service, for example tuned settings
  */
 public record SuiteOptions(
@@ -24,6 +26,7 @@ public record SuiteOptions(
     int kafkaPort,
     int kafkaControllerPort,
     String serviceHeap,
+    boolean classDataArchives,
     Map<String, String> extraEnv) {
 
   /** The local run of ./run.sh: fixed ports, data kept under .run/. */
@@ -41,6 +44,7 @@ public record SuiteOptions(
         9092,
         9093,
         "-Xmx160m",
+        true,
         Map.of());
   }
 }

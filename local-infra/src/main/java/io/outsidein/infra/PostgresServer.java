@@ -96,6 +96,14 @@ public final class PostgresServer implements AutoCloseable {
     return (isEmbedded() ? "embedded PostgreSQL" : "PostgreSQL") + " on " + host + ":" + port;
   }
 
+  /**
+   * Whether the server vacuums on its own. Without it the outbox's sent rows stay in its indexes
+   * and statistics go stale until someone runs VACUUM ANALYZE.
+   */
+  public boolean autovacuums() {
+    return query("SHOW autovacuum").map(v -> v.toString().equals("on")).orElse(true);
+  }
+
   public void ensureDatabase(String name) {
     boolean exists =
         query("SELECT 1 FROM pg_database WHERE datname = '" + checked(name) + "'").isPresent();

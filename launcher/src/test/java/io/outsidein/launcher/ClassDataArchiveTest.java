@@ -1,0 +1,56 @@
+package io.outsidein.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassDataArchiveTest {
+  @TempDir Path work;
+
+  @Test
+  void writesTheArchiveAtTheFirstStopAndMapsItAfterwards() throws Exception {
+    Path jar = jar(Instant.parse("2026-11-23T04:00:00Z"));
+    ClassDataArchive archives = new ClassDataArchive(work.resolve("cds"));
+
+    String write = archives.options("customer-service", jar, true).get(0);
+    assertThat(write).startsWith("-XX:ArchiveClassesAtExit=");
+    // A second instance of the same service must not write the same file.
+    assertThat(archives.options("customer-service", jar, false)).isEmpty();
+
+    Path archive = Path.of(write.substring(write.indexOf('=') + 1));
+    Files.write(archive, new byte[] {1}); // as the JVM does when the service stops
+    assertThat(archives.options("customer-service", jar, true))
+        .containsExactly("-XX:SharedArchiveFile=" + archive);
+    assertThat(archives.options("customer-service", jar, false))
+        .containsExactly("-XX:SharedArchiveFile=" + archive);
+  }
+
+  @Test
+  void aRebuiltJarGetsANewArchiveAndTheOldOneGoes() throws Exception {
+    Path jar = jar(Instant.parse("2026-11-23T04:00:00Z"));
+    ClassDataArchive archives = new ClassDataArchive(work.resolve("cds"));
+    String first = archives.options("gateway", jar, true).get(0);
+    Path old = Path.of(first.substring(first.indexOf('=') + 1));
+    Files.write(old, new byte[] {1});
+    Path otherService = work.resolve("cds").resolve("gateway2-x.jsa");
+    Files.write(otherService, new byte[] {1});
+
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-11-23T05:00:00Z")));
+    String rebuilt = archives.options("gateway", jar, true).get(0);
+
+    assertThat(rebuilt).startsWith("-XX:ArchiveClassesAtExit=").isNotEqualTo(first);
+    assertThat(old).doesNotExist();
+    assertThat(otherService).exists();
+  }
+
+  private Path jar(Instant built) throws Exception {
+    Path jar = Files.write(work.resolve("quarkus-run.jar"), new byte[] {0});
+    Files.setLastModifiedTime(jar, FileTime.from(built));
+    return jar;
+  }
+}
