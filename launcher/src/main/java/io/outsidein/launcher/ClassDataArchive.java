@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * A service's class-data archive (AppCDS): the JDK and start-up library classes a service loaded,
  * written when it stops and mapped in at its next start instead of being loaded and verified again.
  * A fresh customer-service on an idle machine was ready in 3.5 s without one and 2.5 s with one.
- * Each archive belongs to one build of the service's jar: a rebuilt jar gets a new archive.
+ * Each archive belongs to one build of the service's jar and one JDK: a rebuilt jar or another JDK
+ * gets a new archive (the JVM would refuse the old one and start without it).
  */
 final class ClassDataArchive {
   private final Path directory;
@@ -28,7 +29,10 @@ final class ClassDataArchive {
   List<String> options(String service, Path jar, boolean firstInstance) {
     try {
       Files.createDirectories(directory);
-      String build = Long.toString(Files.getLastModifiedTime(jar).toMillis(), 36);
+      String build =
+          Long.toString(Files.getLastModifiedTime(jar).toMillis(), 36)
+              + "-"
+              + Integer.toString(Runtime.version().toString().hashCode() & 0x7fffffff, 36);
       Path archive = directory.resolve(service + "-" + build + ".jsa");
       if (Files.isRegularFile(archive)) {
         return List.of("-XX:SharedArchiveFile=" + archive);
