@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outsidein.infra.TcpProxy;
 import io.outsidein.launcher.Suite;
+import io.outsidein.prometheus.Scrape;
 import io.outsidein.testing.ServiceMetrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -74,6 +75,37 @@ class FaultDrillsIT {
         .isEqualTo(2_000);
     awaitCounted(customers, 2_000, Duration.ofMinutes(3));
     assertStillCounted(customers, 2_000);
+  }
+
+  @Test
+  void theOutboxBacklogShowsABrokerOutageAndEmptiesWhenTheBrokerIsBack() throws Exception {
+    List<String> customers = api.customers(5, "drill-backlog");
+    String interactions = suite.serviceUrl(Suite.INTERACTION);
+    suite.broker().kill();
+    try {
+      for (int i = 0; i < 30; i++) {
+        assertThat(api.record(customers.get(i % customers.size()))).isEqualTo(201);
+      }
+      // The relay's attempt fails once the producer's delivery timeout (15 s) is up; the rows it
+      // could not send must then show, with their age, while the broker is still down.
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> {
+                Scrape metrics = ServiceMetrics.scrape(interactions);
+                assertThat(metrics.value("outbox_backlog")).isGreaterThanOrEqualTo(30);
+                assertThat(metrics.value("outbox_oldest_unsent_age_seconds")).isPositive();
+              });
+    } finally {
+      suite.broker().start();
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> assertThat(ServiceMetrics.scrape(interactions).value("outbox_backlog")).isZero());
+    awaitCounted(customers, 30, Duration.ofMinutes(2));
   }
 
   @Test

@@ -74,17 +74,14 @@ class TracingIT {
                 () -> find(collector.trace(traceId), "insight-service", "CONSUMER"),
                 Optional::isPresent)
             .orElseThrow();
-    List<CollectedSpan> trace = collector.trace(traceId);
-    Map<String, CollectedSpan> byId =
-        trace.stream().collect(Collectors.toMap(CollectedSpan::spanId, Function.identity()));
-
     // One tree: every span hangs off another span of the trace, except the gateway's, which hangs
-    // off the caller's.
-    CollectedSpan root = find(trace, "gateway", "SERVER").orElseThrow();
-    assertThat(root.parentSpanId()).isEqualTo(callerSpanId);
-    assertThat(trace)
-        .filteredOn(span -> span != root)
-        .allSatisfy(span -> assertThat(byId).containsKey(span.parentSpanId()));
+    // off the caller's. Each process exports its spans in its own batches, so the consumer's span
+    // can arrive before its ancestors do: wait for the tree to be whole.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertOneTree(collector.trace(traceId), callerSpanId));
+    List<CollectedSpan> trace = collector.trace(traceId);
+    Map<String, CollectedSpan> byId = byId(trace);
 
     // The consumer's ancestry is the path the event took.
     assertThat(ancestry(consumer, byId))
@@ -111,6 +108,21 @@ class TracingIT {
       assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).contains(traceId);
       assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(traceId);
     }
+  }
+
+  private static void assertOneTree(List<CollectedSpan> trace, String callerSpanId) {
+    Optional<CollectedSpan> gatewayServer = find(trace, "gateway", "SERVER");
+    assertThat(gatewayServer).isPresent();
+    CollectedSpan root = gatewayServer.get();
+    assertThat(root.parentSpanId()).isEqualTo(callerSpanId);
+    Map<String, CollectedSpan> byId = byId(trace);
+    assertThat(trace)
+        .filteredOn(span -> span != root)
+        .allSatisfy(span -> assertThat(byId).containsKey(span.parentSpanId()));
+  }
+
+  private static Map<String, CollectedSpan> byId(List<CollectedSpan> trace) {
+    return trace.stream().collect(Collectors.toMap(CollectedSpan::spanId, Function.identity()));
   }
 
   private static Optional<CollectedSpan> find(

@@ -138,8 +138,21 @@ public class OutboxRelay {
           LOG.warnf("outbox relay cannot publish yet, will retry: %s", rootMessage(e));
           failing = true;
         }
+        countWhileFailing();
         pause(config.retryBackoff().toMillis());
       }
+    }
+  }
+
+  /**
+   * The failed batch's rollback took its count along, so an outage would leave the backlog at its
+   * last value, 0 most often, just when operators look at it: count in a transaction of its own.
+   */
+  private void countWhileFailing() {
+    try {
+      QuarkusTransaction.requiringNew().run(this::updateBacklog);
+    } catch (RuntimeException e) {
+      // The database is out of reach too; the next failed round counts again.
     }
   }
 
