@@ -82,6 +82,10 @@ class TracingIT {
         .untilAsserted(() -> assertOneTree(collector.trace(traceId), callerSpanId));
     List<CollectedSpan> trace = collector.trace(traceId);
     Map<String, CollectedSpan> byId = byId(trace);
+    // The gateway made one call, so one client span.
+    assertThat(trace)
+        .filteredOn(span -> span.service().equals("gateway") && span.kind().equals("CLIENT"))
+        .hasSize(1);
 
     // The consumer's ancestry is the path the event took.
     assertThat(ancestry(consumer, byId))

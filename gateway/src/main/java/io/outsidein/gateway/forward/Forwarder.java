@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -55,7 +56,9 @@ public class Forwarder {
                 .setTcpNoDelay(true)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 // A pooled connection left idle for 30 s is closed rather than kept forever.
-                .setKeepAliveTimeout(30),
+                .setKeepAliveTimeout(30)
+                // UpstreamTracing makes the call's span; Vert.x's own would be a second one.
+                .setTracingPolicy(TracingPolicy.IGNORE),
             new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
   }
 
