@@ -103,7 +103,8 @@ final class Footprint {
     }
   }
 
-  private static Optional<ProcessHandle> find(String service) {
+  /** The JVM of a service the suite runs on this machine. */
+  static Optional<ProcessHandle> find(String service) {
     String jar = service + "/target/quarkus-app/quarkus-run.jar";
     // The JVM itself, not the launcher's shell guard around it, whose arguments end the same way.
     return ProcessHandle.allProcesses()

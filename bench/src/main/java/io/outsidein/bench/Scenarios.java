@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -404,20 +405,50 @@ final class Scenarios {
         i -> Api.direct(options.customerService(), "/customers/" + someCustomer());
     closedLoop(viaGateway, 5);
     closedLoop(direct, 5);
+    // CPU per request of the gateway and the service, when they run here: steadier than the
+    // throughput ratio on a shared machine, and it says where the overhead goes.
+    Optional<ProcessHandle> gateway = Footprint.find("gateway");
+    Optional<ProcessHandle> service = Footprint.find("customer-service");
     double gatewayTotal = 0;
     double directTotal = 0;
+    Duration gatewayCpu = Duration.ZERO;
+    Duration serviceCpuViaGateway = Duration.ZERO;
+    Duration serviceCpuDirect = Duration.ZERO;
     for (int round = 0; round < 3; round++) {
+      Duration gatewayBefore = cpu(gateway);
+      Duration serviceBefore = cpu(service);
       gatewayTotal += closedLoop(viaGateway, 5);
+      gatewayCpu = gatewayCpu.plus(cpu(gateway).minus(gatewayBefore));
+      Duration serviceBetween = cpu(service);
+      serviceCpuViaGateway = serviceCpuViaGateway.plus(serviceBetween.minus(serviceBefore));
       directTotal += closedLoop(direct, 5);
+      serviceCpuDirect = serviceCpuDirect.plus(cpu(service).minus(serviceBetween));
     }
     double share = gatewayTotal / directTotal;
+    String perRequest =
+        gateway.isPresent() && service.isPresent()
+            ? String.format(
+                "; CPU per request: gateway %.0f µs, customer-service %.0f µs through it and %.0f µs"
+                    + " direct",
+                micros(gatewayCpu, gatewayTotal * 5),
+                micros(serviceCpuViaGateway, gatewayTotal * 5),
+                micros(serviceCpuDirect, directTotal * 5))
+            : "";
     return new Row(
         "gateway overhead: GET /customers/{id}, 32 connections, 3 alternating rounds of 5 s",
         String.format(
-            "gateway %.0f/s, direct %.0f/s: %.0f%%",
-            gatewayTotal / 3, directTotal / 3, share * 100),
+            "gateway %.0f/s, direct %.0f/s: %.0f%%%s",
+            gatewayTotal / 3, directTotal / 3, share * 100, perRequest),
         ">= 80% of direct",
         share >= 0.8);
+  }
+
+  private static Duration cpu(Optional<ProcessHandle> process) {
+    return process.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+  }
+
+  private static double micros(Duration cpu, double requests) {
+    return requests == 0 ? Double.NaN : cpu.toNanos() / 1000.0 / requests;
   }
 
   private double closedLoop(java.util.function.IntFunction<Call> request, int seconds) {
