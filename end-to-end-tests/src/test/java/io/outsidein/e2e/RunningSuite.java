@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,7 +38,7 @@ final class RunningSuite {
               ports[3],
               ports[4],
               ports[5],
-              "-Xmx192m",
+              List.of("-Xmx192m", "-XX:+UseSerialGC"),
               false,
               environment);
       return Suite.start(options, line -> System.out.println("[e2e] " + line));

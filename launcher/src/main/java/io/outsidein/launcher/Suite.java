@@ -70,6 +70,7 @@ public final class Suite implements AutoCloseable {
             spec.jar(options.root()) + " is missing: build first (./mvnw package -DskipTests)");
       }
     }
+    refuseTakenPorts();
     progress.accept("PostgreSQL: looking for a server on localhost:5432");
     postgres =
         PostgresServer.localOrEmbedded(options.workDir().resolve("postgres"), options.keepData());
@@ -91,6 +92,28 @@ public final class Suite implements AutoCloseable {
       startService(spec.name());
     }
     awaitReady(Duration.ofSeconds(180));
+  }
+
+  /**
+   * A port already answering means another suite (or one still stopping) holds it: the broker or a
+   * service started now would fail to bind while the old one answered its readiness checks.
+   */
+  private void refuseTakenPorts() {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put("Kafka", options.kafkaPort());
+    ports.put("the Kafka controller", options.kafkaControllerPort());
+    specs.values().forEach(spec -> ports.put(spec.name(), spec.port()));
+    List<String> taken =
+        ports.entrySet().stream()
+            .filter(port -> Ports.answers("127.0.0.1", port.getValue()))
+            .map(port -> port.getValue() + " (" + port.getKey() + ")")
+            .toList();
+    if (!taken.isEmpty()) {
+      throw new IllegalStateException(
+          "port "
+              + String.join(", ", taken)
+              + " already answers: is another suite running, or still stopping? Stop it first");
+    }
   }
 
   private KafkaBroker startBroker() {
@@ -139,8 +162,7 @@ public final class Suite implements AutoCloseable {
   private void launch(String name, java.nio.file.Path jar, Map<String, String> env) {
     List<String> command = new ArrayList<>();
     command.add(ManagedProcess.javaExecutable());
-    command.add(options.serviceHeap());
-    command.add("-XX:+UseSerialGC");
+    command.addAll(options.serviceJvmOptions());
     if (options.classDataArchives()) {
       String service = name.replaceFirst("#.*", "");
       command.addAll(

@@ -1,0 +1,62 @@
+package io.outsidein.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SuiteOptionsTest {
+  @TempDir Path root;
+
+  @Test
+  void servicesRunWithTheTunedDefaultsUnlessTheEnvironmentSaysOtherwise() {
+    assertThat(SuiteOptions.serviceJvmOptions(null))
+        .isEqualTo(SuiteOptions.SERVICE_JVM_DEFAULTS)
+        .contains("-Xmx160m", "-XX:+UseSerialGC");
+    assertThat(SuiteOptions.serviceJvmOptions("  ")).isEqualTo(SuiteOptions.SERVICE_JVM_DEFAULTS);
+    assertThat(SuiteOptions.serviceJvmOptions(" -Xmx256m  -XX:+UseG1GC "))
+        .containsExactly("-Xmx256m", "-XX:+UseG1GC");
+  }
+
+  @Test
+  void aSuiteRefusesToStartWhileAnotherHoldsItsKafkaPort() throws Exception {
+    for (String service :
+        List.of(Suite.CUSTOMER, Suite.INTERACTION, Suite.INSIGHT, Suite.GATEWAY)) {
+      Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+      Files.createDirectories(jar.getParent());
+      Files.write(jar, new byte[0]);
+    }
+    try (ServerSocket otherBroker = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      int[] ports = Suite.freePorts(5);
+      SuiteOptions options =
+          new SuiteOptions(
+              root,
+              root.resolve(".run"),
+              false,
+              // Should the check ever be skipped, nothing lands in the local run's databases.
+              true,
+              "launcher_test_",
+              ports[0],
+              ports[1],
+              ports[2],
+              ports[3],
+              otherBroker.getLocalPort(),
+              ports[4],
+              SuiteOptions.SERVICE_JVM_DEFAULTS,
+              false,
+              Map.of());
+
+      assertThatThrownBy(() -> Suite.start(options, line -> {}))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(otherBroker.getLocalPort() + " (Kafka)")
+          .hasMessageContaining("another suite");
+    }
+  }
+}
