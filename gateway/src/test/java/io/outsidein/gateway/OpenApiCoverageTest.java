@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outsidein.gateway.auth.Requires;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
@@ -51,6 +52,37 @@ class OpenApiCoverageTest {
     assertThat(paths.keySet()).allMatch(p -> p.startsWith("/api/v1/"));
     long documented = paths.values().stream().mapToLong(Map::size).sum();
     assertThat(documented).isEqualTo(routes.size());
+  }
+
+  @Test
+  void describesPagingOnceAndEveryListRefersToIt() {
+    JsonPath document =
+        given().queryParam("format", "json").when().get("/q/openapi").then().extract().jsonPath();
+    assertThat(document.getMap("components.parameters.limit.schema"))
+        .containsEntry("minimum", 1)
+        .containsEntry("maximum", 200)
+        .containsEntry("default", 50);
+    assertThat(document.getMap("components.parameters.cursor.schema"))
+        .containsEntry("maxLength", 200);
+    // Each list with one of its own filters, which must stay beside the shared paging parameters.
+    Map<String, String> lists =
+        Map.of(
+            "/api/v1/customers", "segment",
+            "/api/v1/customers/{id}/interactions", "from",
+            "/api/v1/gestures", "status",
+            "/api/v1/insights/at-risk", "minRisk");
+    lists.forEach(
+        (list, filter) -> {
+          List<Map<String, Object>> parameters =
+              document.getList("paths['" + list + "'].get.parameters");
+          assertThat(parameters)
+              .as(list)
+              .contains(
+                  Map.of("$ref", "#/components/parameters/limit"),
+                  Map.of("$ref", "#/components/parameters/cursor"))
+              .noneMatch(p -> "limit".equals(p.get("name")) || "cursor".equals(p.get("name")))
+              .anyMatch(p -> filter.equals(p.get("name")));
+        });
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.outsidein.gateway.openapi;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
@@ -23,18 +25,26 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * string, array or number a schema left open. Only {@code /api/v1} paths are published.
  */
 public class PublicApiFilter implements OASFilter {
+  /** The page size parameter of every paged operation: {@code @Parameter(ref = LIMIT)}. */
+  public static final String LIMIT = "limit";
+
+  /** The page position parameter of every paged operation: {@code @Parameter(ref = CURSOR)}. */
+  public static final String CURSOR = "cursor";
+
   private static final String PROBLEM = "#/components/schemas/Problem";
   private static final String PROBLEM_TYPE = "application/problem+json";
+  // Sorted, so the published document reads the same from one build to the next.
   private static final Map<String, String> GATEWAY_ANSWERS =
-      Map.of(
-          "400", "Invalid request: the problem's errors name each field",
-          "401", "Missing or unknown API key",
-          "403", "The key's role may not do this",
-          "429", "Rate limit of this API key used up; see Retry-After",
-          "500", "Unexpected failure; quote the X-Request-Id when reporting it",
-          "502", "An internal service failed",
-          "503", "An internal service is unavailable; retry later",
-          "504", "An internal service did not answer in time");
+      new TreeMap<>(
+          Map.of(
+              "400", "Invalid request: the problem's errors name each field",
+              "401", "Missing or unknown API key",
+              "403", "The key's role may not do this",
+              "429", "Rate limit of this API key used up; see Retry-After",
+              "500", "Unexpected failure; quote the X-Request-Id when reporting it",
+              "502", "An internal service failed",
+              "503", "An internal service is unavailable; retry later",
+              "504", "An internal service did not answer in time"));
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
@@ -45,6 +55,7 @@ public class PublicApiFilter implements OASFilter {
     }
     addSecurity(openAPI, components);
     addHeaders(components);
+    addPaging(components);
     openAPI.setServers(
         List.of(
             OASFactory.createServer()
@@ -148,6 +159,35 @@ public class PublicApiFilter implements OASFilter {
                 .addType(Schema.SchemaType.STRING)
                 .maxLength(128)
                 .pattern("^[A-Za-z0-9._:-]{1,128}$")));
+  }
+
+  /** Paging is the same on every list: described once, referenced by each paged operation. */
+  private static void addPaging(Components components) {
+    components.addParameter(
+        LIMIT,
+        OASFactory.createParameter()
+            .name("limit")
+            .in(Parameter.In.QUERY)
+            .description("Items per page")
+            .schema(
+                OASFactory.createSchema()
+                    .addType(Schema.SchemaType.INTEGER)
+                    .format("int32")
+                    .minimum(BigDecimal.ONE)
+                    .maximum(BigDecimal.valueOf(200))
+                    .defaultValue(50)));
+    components.addParameter(
+        CURSOR,
+        OASFactory.createParameter()
+            .name("cursor")
+            .in(Parameter.In.QUERY)
+            .description("The previous page's next; absent for the first page")
+            .schema(
+                OASFactory.createSchema()
+                    .addType(Schema.SchemaType.STRING)
+                    .maxLength(200)
+                    // Every service's cursor is URL-safe Base64: opaque, but of a known alphabet.
+                    .pattern("^[A-Za-z0-9_=-]{1,200}$")));
   }
 
   private static Header headerOf(String description, Schema schema) {

@@ -16,6 +16,7 @@ import io.outsidein.gateway.auth.Permission;
 import io.outsidein.gateway.auth.Requires;
 import io.outsidein.gateway.forward.Forwarder;
 import io.outsidein.gateway.forward.Upstream;
+import io.outsidein.gateway.openapi.PublicApiFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,7 +34,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -114,17 +114,8 @@ public class CustomerRoutes {
       in = ParameterIn.QUERY,
       description = "Text in the name",
       schema = @Schema(maxLength = 200))
-  @Parameter(
-      name = "limit",
-      in = ParameterIn.QUERY,
-      schema =
-          @Schema(
-              minimum = "1",
-              maximum = "200",
-              defaultValue = "50",
-              format = "int32",
-              type = SchemaType.INTEGER))
-  @Parameter(name = "cursor", in = ParameterIn.QUERY, schema = @Schema(maxLength = 200))
+  @Parameter(name = "limit", in = ParameterIn.QUERY, ref = PublicApiFilter.LIMIT)
+  @Parameter(name = "cursor", in = ParameterIn.QUERY, ref = PublicApiFilter.CURSOR)
   @APIResponse(
       responseCode = "200",
       description = "One page",
@@ -257,17 +248,8 @@ public class CustomerRoutes {
       name = "type",
       in = ParameterIn.QUERY,
       schema = @Schema(implementation = InteractionType.class))
-  @Parameter(
-      name = "limit",
-      in = ParameterIn.QUERY,
-      schema =
-          @Schema(
-              type = SchemaType.INTEGER,
-              minimum = "1",
-              maximum = "200",
-              defaultValue = "50",
-              format = "int32"))
-  @Parameter(name = "cursor", in = ParameterIn.QUERY, schema = @Schema(maxLength = 200))
+  @Parameter(name = "limit", in = ParameterIn.QUERY, ref = PublicApiFilter.LIMIT)
+  @Parameter(name = "cursor", in = ParameterIn.QUERY, ref = PublicApiFilter.CURSOR)
   @APIResponse(
       responseCode = "200",
       description = "One page",

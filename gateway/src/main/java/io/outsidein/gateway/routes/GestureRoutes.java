@@ -8,6 +8,7 @@ import io.outsidein.gateway.auth.Permission;
 import io.outsidein.gateway.auth.Requires;
 import io.outsidein.gateway.forward.Forwarder;
 import io.outsidein.gateway.forward.Upstream;
+import io.outsidein.gateway.openapi.PublicApiFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,17 +49,8 @@ public class GestureRoutes {
       name = "status",
       in = ParameterIn.QUERY,
       schema = @Schema(implementation = GestureStatus.class))
-  @Parameter(
-      name = "limit",
-      in = ParameterIn.QUERY,
-      schema =
-          @Schema(
-              type = SchemaType.INTEGER,
-              minimum = "1",
-              maximum = "200",
-              defaultValue = "50",
-              format = "int32"))
-  @Parameter(name = "cursor", in = ParameterIn.QUERY, schema = @Schema(maxLength = 200))
+  @Parameter(name = "limit", in = ParameterIn.QUERY, ref = PublicApiFilter.LIMIT)
+  @Parameter(name = "cursor", in = ParameterIn.QUERY, ref = PublicApiFilter.CURSOR)
   @APIResponse(
       responseCode = "200",
       description = "One page",

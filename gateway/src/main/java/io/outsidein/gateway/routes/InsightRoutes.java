@@ -8,6 +8,7 @@ import io.outsidein.gateway.auth.Permission;
 import io.outsidein.gateway.auth.Requires;
 import io.outsidein.gateway.forward.Forwarder;
 import io.outsidein.gateway.forward.Upstream;
+import io.outsidein.gateway.openapi.PublicApiFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -61,17 +61,8 @@ public class InsightRoutes {
       name = "minRisk",
       in = ParameterIn.QUERY,
       schema = @Schema(implementation = ChurnRisk.class))
-  @Parameter(
-      name = "limit",
-      in = ParameterIn.QUERY,
-      schema =
-          @Schema(
-              type = SchemaType.INTEGER,
-              minimum = "1",
-              maximum = "200",
-              defaultValue = "50",
-              format = "int32"))
-  @Parameter(name = "cursor", in = ParameterIn.QUERY, schema = @Schema(maxLength = 200))
+  @Parameter(name = "limit", in = ParameterIn.QUERY, ref = PublicApiFilter.LIMIT)
+  @Parameter(name = "cursor", in = ParameterIn.QUERY, ref = PublicApiFilter.CURSOR)
   @APIResponse(
       responseCode = "200",
       description = "One page, riskiest first",
