@@ -1,8 +1,6 @@
 package io.outsidein.inbox;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -64,6 +62,7 @@ public class InboxConsumer {
   private final Instance<EventHandler> handlers;
   private final ProcessedEvents processed;
   private final MeterRegistry meters;
+  private final EventMeters eventMeters;
   private final InboxTracing tracing;
   private final EntityManager entityManager;
   private final Clock clock;
@@ -93,6 +92,7 @@ public class InboxConsumer {
     this.handlers = handlers;
     this.processed = processed;
     this.meters = meters;
+    this.eventMeters = new EventMeters(meters);
     this.tracing = tracing;
     this.entityManager = entityManager;
     this.clock = clock;
@@ -282,10 +282,10 @@ public class InboxConsumer {
     try {
       if (firstDelivery.test(event)) {
         handler.apply(event, type.get());
-        counter("inbox.events.consumed", type.get().typeName()).increment();
+        eventMeters.consumed(type.get());
       } else {
         span.setAttribute("outsidein.duplicate", true);
-        counter("inbox.events.duplicates", type.get().typeName()).increment();
+        eventMeters.duplicate(type.get());
       }
     } finally {
       RequestId.set(previous);
@@ -328,23 +328,12 @@ public class InboxConsumer {
   private void timeSinceWritten(List<CloudEvent> events) {
     long now = clock.millis();
     for (CloudEvent event : events) {
-      if (event.time() != null && event.eventType().isPresent()) {
-        Timer.builder("inbox.event.delay")
-            .description("From an event's writing (its time) to its application here")
-            .tag("type", event.type())
-            // Buckets, so p50/p99 can be read over any interval (the benchmark does).
-            .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofMillis(1))
-            .maximumExpectedValue(Duration.ofMinutes(10))
-            .serviceLevelObjectives(Duration.ofMillis(250))
-            .register(meters)
-            .record(Math.max(0, now - event.time().toEpochMilli()), TimeUnit.MILLISECONDS);
+      if (event.time() != null) {
+        event
+            .eventType()
+            .ifPresent(type -> eventMeters.delay(type, now - event.time().toEpochMilli()));
       }
     }
-  }
-
-  private Counter counter(String name, String type) {
-    return meters.counter(name, "type", type);
   }
 
   private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
