@@ -8,6 +8,7 @@ import static io.outsidein.customer.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outsidein.testing.FailedStatements;
 import io.outsidein.testing.RealInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** DELETE /customers/{id}: personal data gone from the table itself, and nothing else breaks. */
@@ -24,6 +26,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
 class CustomerErasureTest {
   @Inject EntityManager entityManager;
+  @Inject DataSource dataSource;
+
+  @Test
+  void aFailedStatementKeepsThePersonalDataItCarriedOutOfItsMessage() {
+    // Logs outlive an erasure: a unique-key race on an email must not write the email into them.
+    String email = "ada-" + UUID.randomUUID() + "@example.com";
+
+    assertThat(FailedStatements.messagesOfADuplicateInsert(dataSource, email))
+        .contains("duplicate key value violates unique constraint")
+        .doesNotContain(email);
+  }
 
   private Object[] row(String id) {
     return QuarkusTransaction.requiringNew()

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outsidein.interaction.config.InteractionConfig;
 import io.outsidein.interaction.support.Customers;
 import io.outsidein.interaction.support.FakeCustomerService;
+import io.outsidein.testing.FailedStatements;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.ServiceMetrics;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -50,6 +51,16 @@ class GroupCommitTest {
 
   @Inject DataSource dataSource;
   @Inject InteractionConfig config;
+
+  @Test
+  void aFailedStatementKeepsTheSummaryItCarriedOutOfItsMessage() {
+    // A group that meets a unique-key race is logged by Hibernate: not with the rows' free text.
+    String summary = "customer said " + UUID.randomUUID();
+
+    assertThat(FailedStatements.messagesOfADuplicateInsert(dataSource, summary))
+        .contains("duplicate key value violates unique constraint")
+        .doesNotContain(summary);
+  }
 
   @Test
   void requestsArrivingWhileEveryWriterIsBusyShareATransactionEachAnsweredOnItsOwn()
