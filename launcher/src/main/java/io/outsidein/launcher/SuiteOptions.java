@@ -1,6 +1,7 @@
 package io.outsidein.launcher;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +34,35 @@ public record SuiteOptions(
     Map<String, String> extraEnv) {
 
   /**
-   * The services' JVM options for the local run. The heap starts at 96 MB and grows towards 160 MB
-   * only as far as the load needs; the young generation is fixed at the size a full-size heap gives
-   * it, so young collections stay as frequent as before; the C library's freed memory goes back to
-   * the system every 10 s. RSS after a load fell by 31-87 MB per service (bench/README.md).
+   * The services' JVM options for the local run on this Java. The heap starts at 96 MB and grows
+   * towards 160 MB only as far as the load needs; the young generation is fixed at the size a
+   * full-size heap gives it, so young collections stay as frequent as before; where the JVM can,
+   * the C library's freed memory goes back to the system every 10 s. RSS after a load fell by 31-87
+   * MB per service (bench/README.md).
    */
-  public static final List<String> SERVICE_JVM_DEFAULTS =
-      List.of(
-          "-Xms96m", "-Xmx160m", "-Xmn48m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=10000");
+  public static List<String> serviceJvmDefaults(Runtime.Version java) {
+    List<String> options =
+        new ArrayList<>(List.of("-Xms96m", "-Xmx160m", "-Xmn48m", "-XX:+UseSerialGC"));
+    if (trimsNativeHeap(java)) {
+      options.add("-XX:TrimNativeHeapInterval=10000");
+    }
+    return List.copyOf(options);
+  }
 
-  /** Environment variable that replaces {@link #SERVICE_JVM_DEFAULTS}, options split on spaces. */
+  /**
+   * Whether {@code TrimNativeHeapInterval} is a product option of this Java: from 17.0.11, 21.0.3,
+   * 22.0.1 and 23 on. An older JVM refuses to start with it (or wants it unlocked as experimental).
+   */
+  static boolean trimsNativeHeap(Runtime.Version java) {
+    return switch (java.feature()) {
+      case 17 -> java.update() >= 11;
+      case 21 -> java.update() >= 3;
+      case 22 -> java.update() >= 1;
+      default -> java.feature() > 22;
+    };
+  }
+
+  /** Environment variable that replaces {@link #serviceJvmDefaults}, options split on spaces. */
   public static final String SERVICE_JVM_ENV = "OUTSIDEIN_SERVICE_JAVA_OPTS";
 
   /** The local run of ./run.sh: fixed ports, data kept under .run/. */
@@ -64,10 +84,10 @@ public record SuiteOptions(
         Map.of());
   }
 
-  /** The options from {@link #SERVICE_JVM_ENV} when set, otherwise the defaults. */
+  /** The options from {@link #SERVICE_JVM_ENV} when set, otherwise the defaults for this Java. */
   static List<String> serviceJvmOptions(String fromEnvironment) {
     if (fromEnvironment == null || fromEnvironment.isBlank()) {
-      return SERVICE_JVM_DEFAULTS;
+      return serviceJvmDefaults(Runtime.version());
     }
     return Arrays.stream(fromEnvironment.strip().split("\\s+")).toList();
   }

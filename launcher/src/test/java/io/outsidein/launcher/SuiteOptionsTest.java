@@ -18,11 +18,28 @@ class SuiteOptionsTest {
   @Test
   void servicesRunWithTheTunedDefaultsUnlessTheEnvironmentSaysOtherwise() {
     assertThat(SuiteOptions.serviceJvmOptions(null))
-        .isEqualTo(SuiteOptions.SERVICE_JVM_DEFAULTS)
+        .isEqualTo(SuiteOptions.serviceJvmDefaults(Runtime.version()))
         .contains("-Xmx160m", "-XX:+UseSerialGC");
-    assertThat(SuiteOptions.serviceJvmOptions("  ")).isEqualTo(SuiteOptions.SERVICE_JVM_DEFAULTS);
+    assertThat(SuiteOptions.serviceJvmOptions("  "))
+        .isEqualTo(SuiteOptions.serviceJvmDefaults(Runtime.version()));
     assertThat(SuiteOptions.serviceJvmOptions(" -Xmx256m  -XX:+UseG1GC "))
         .containsExactly("-Xmx256m", "-XX:+UseG1GC");
+  }
+
+  @Test
+  void asksForNativeHeapTrimmingOnlyFromAJavaThatHasItAsAProductOption() {
+    String trim = "-XX:TrimNativeHeapInterval=10000";
+    for (String java : List.of("17.0.11", "17.0.15", "21.0.3", "22.0.1", "25")) {
+      assertThat(SuiteOptions.serviceJvmDefaults(Runtime.Version.parse(java)))
+          .as(java)
+          .contains(trim);
+    }
+    for (String java : List.of("17", "17.0.8", "17.0.10", "18.0.2", "20.0.2", "21.0.2", "22")) {
+      assertThat(SuiteOptions.serviceJvmDefaults(Runtime.Version.parse(java)))
+          .as(java)
+          .doesNotContain(trim)
+          .contains("-Xms96m", "-Xmx160m", "-Xmn48m", "-XX:+UseSerialGC");
+    }
   }
 
   @Test
@@ -49,7 +66,7 @@ class SuiteOptionsTest {
               ports[3],
               otherBroker.getLocalPort(),
               ports[4],
-              SuiteOptions.SERVICE_JVM_DEFAULTS,
+              SuiteOptions.serviceJvmDefaults(Runtime.version()),
               false,
               Map.of());
 
