@@ -25,10 +25,14 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * string, array or number a schema left open. Only {@code /api/v1} paths are published.
  */
 public class PublicApiFilter implements OASFilter {
-  /** The page size parameter of every paged operation: {@code @Parameter(ref = LIMIT)}. */
+  /**
+   * The page size parameter of every paged operation, referenced as {@code @Parameter(name =
+   * "limit", in = QUERY, ref = LIMIT)}: without its name and place, SmallRye lays the reference
+   * over one of the operation's other parameters.
+   */
   public static final String LIMIT = "limit";
 
-  /** The page position parameter of every paged operation: {@code @Parameter(ref = CURSOR)}. */
+  /** The page position parameter of every paged operation, referenced as {@link #LIMIT} is. */
   public static final String CURSOR = "cursor";
 
   private static final String PROBLEM = "#/components/schemas/Problem";
