@@ -110,9 +110,9 @@ public final class Suite implements AutoCloseable {
             .toList();
     if (!taken.isEmpty()) {
       throw new IllegalStateException(
-          "port "
+          "already in use: "
               + String.join(", ", taken)
-              + " already answers: is another suite running, or still stopping? Stop it first");
+              + ". Is another suite running, or still stopping? Stop it first");
     }
   }
 
