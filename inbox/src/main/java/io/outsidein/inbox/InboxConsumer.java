@@ -8,7 +8,6 @@ import io.opentelemetry.context.Scope;
 import io.outsidein.events.CloudEvent;
 import io.outsidein.events.EventCodec;
 import io.outsidein.events.EventType;
-import io.outsidein.events.Topics;
 import io.outsidein.kit.database.DatabaseFailures;
 import io.outsidein.kit.requestid.RequestId;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,21 +28,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,14 +60,10 @@ public class InboxConsumer {
   private final Clock clock;
   private volatile boolean running;
 
-  /** Events on the assigned partitions not yet applied, counted at most once a second. */
-  private final AtomicLong behind = new AtomicLong();
-
-  private long lastCounted;
-
   private Thread worker;
   private KafkaConsumer<String, byte[]> consumer;
-  private KafkaProducer<String, byte[]> deadLetters;
+  private DeadLetters deadLetters;
+  private UnappliedEvents unapplied;
   private KafkaClientMetrics consumerMetrics;
 
   InboxConsumer(
@@ -106,15 +94,10 @@ public class InboxConsumer {
     consumer =
         new KafkaConsumer<>(
             consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
-    deadLetters =
-        new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+    deadLetters = new DeadLetters(config, kafkaConfig, meters);
+    unapplied = new UnappliedEvents(meters);
     consumerMetrics = new KafkaClientMetrics(consumer);
     consumerMetrics.bindTo(meters);
-    // Kafka's own records-lag counts from the fetch position, and the client fetches ahead of what
-    // has been applied: this gauge counts from what has been applied.
-    meters.gauge("inbox.lag", behind);
-    // Registered up front so dashboards show 0, not "no data", until the first dead letter.
-    config.topics().forEach(topic -> meters.counter("inbox.events.dead-lettered", "topic", topic));
     running = true;
     worker = new Thread(this::run, "inbox-consumer");
     worker.setDaemon(true);
@@ -133,7 +116,7 @@ public class InboxConsumer {
       Thread.currentThread().interrupt();
     }
     consumerMetrics.close();
-    deadLetters.close(Duration.ofSeconds(5));
+    deadLetters.close();
   }
 
   private void run() {
@@ -143,13 +126,13 @@ public class InboxConsumer {
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         if (records.isEmpty()) {
-          countBehind();
+          unapplied.count(consumer);
           continue;
         }
         try {
           applyAll(records, handler);
           consumer.commitSync();
-          countBehind();
+          unapplied.count(consumer);
         } catch (RuntimeException e) {
           // The database or the broker is unavailable: nothing is committed, so rewind and retry.
           LOG.warnf("events not applied, will retry: %s", e.getMessage());
@@ -159,31 +142,6 @@ public class InboxConsumer {
       }
     } catch (WakeupException e) {
       // stop() woke the poll: a normal shutdown.
-    }
-  }
-
-  /**
-   * Asks the broker for the partitions' end offsets, at most once a second. The client's cached
-   * figures ({@code currentLag}, the fetch manager's records-lag) date from its last fetch, which a
-   * slow consumer made long ago: they read 0 while it is minutes behind.
-   */
-  private void countBehind() {
-    long now = System.nanoTime();
-    if (now - lastCounted < TimeUnit.SECONDS.toNanos(1)) {
-      return;
-    }
-    lastCounted = now;
-    try {
-      Set<TopicPartition> assigned = consumer.assignment();
-      long sum = 0;
-      for (Map.Entry<TopicPartition, Long> end :
-          consumer.endOffsets(assigned, Duration.ofSeconds(2)).entrySet()) {
-        sum += Math.max(0, end.getValue() - consumer.position(end.getKey(), Duration.ofSeconds(2)));
-      }
-      behind.set(sum);
-    } catch (RuntimeException e) {
-      // The broker is away: the next poll fails and retries; the gauge keeps its last value.
-      LOG.debugf("inbox lag not counted: %s", e.getMessage());
     }
   }
 
@@ -243,7 +201,7 @@ public class InboxConsumer {
         sleep(config.retryBackoff());
       }
     }
-    deadLetter(record, last);
+    deadLetters.send(record, last);
   }
 
   /** Applies one record in the current transaction; unknown types are skipped, not failed. */
@@ -292,27 +250,6 @@ public class InboxConsumer {
     }
   }
 
-  private void deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException reason) {
-    String topic = Topics.deadLetter(config.group());
-    LOG.errorf(
-        "event at %s-%d@%d goes to %s: %s",
-        record.topic(), record.partition(), record.offset(), topic, reason.getMessage());
-    ProducerRecord<String, byte[]> letter =
-        new ProducerRecord<>(topic, record.key(), record.value());
-    record.headers().forEach(letter.headers()::add);
-    header(letter, "dlq-error", String.valueOf(reason.getMessage()));
-    header(letter, "dlq-error-class", reason.getClass().getName());
-    header(letter, "dlq-topic", record.topic());
-    header(letter, "dlq-partition", String.valueOf(record.partition()));
-    header(letter, "dlq-offset", String.valueOf(record.offset()));
-    try {
-      deadLetters.send(letter).get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("dead-letter topic unavailable", e);
-    }
-    meters.counter("inbox.events.dead-lettered", "topic", record.topic()).increment();
-  }
-
   private void rewind(ConsumerRecords<String, byte[]> records) {
     for (TopicPartition partition : records.partitions()) {
       consumer.seek(partition, records.records(partition).get(0).offset());
@@ -336,10 +273,6 @@ public class InboxConsumer {
     }
   }
 
-  private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-  }
-
   private static void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
@@ -355,15 +288,6 @@ public class InboxConsumer {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
     props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, config.group() + "-" + UUID.randomUUID());
-    return props;
-  }
-
-  private Map<String, Object> producerConfig() {
-    Map<String, Object> props = new HashMap<>(kafkaConfig);
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, config.group() + "-dlq-" + UUID.randomUUID());
     return props;
   }
 }

@@ -136,6 +136,7 @@ class InsightEventsTest {
   void deadLettersAPoisonMessageAndGoesOnWithTheNextOnes() {
     UUID customer = UUID.randomUUID();
     String poisonKey = "poison-" + UUID.randomUUID();
+    double deadLetteredBefore = deadLettered();
     try (EventProbe dlq = EventProbe.on(bootstrap(), Topics.deadLetter("insight-service"));
         EventPublisher publisher = Events.publisher()) {
       publisher.send(
@@ -161,7 +162,13 @@ class InsightEventsTest {
                             StandardCharsets.UTF_8))
                     .isEqualTo(Topics.INTERACTION_EVENTS);
               });
+      assertThat(deadLettered()).isEqualTo(deadLetteredBefore + 1);
     }
+  }
+
+  private static double deadLettered() {
+    return ServiceMetrics.scrape()
+        .sum("inbox_events_dead_lettered_total", "topic", Topics.INTERACTION_EVENTS);
   }
 
   @Test
