@@ -11,8 +11,9 @@ import java.util.stream.Stream;
  * A service's class-data archive (AppCDS): the JDK and start-up library classes a service loaded,
  * written when it stops and mapped in at its next start instead of being loaded and verified again.
  * A fresh customer-service on an idle machine was ready in 3.5 s without one and 2.5 s with one.
- * Each archive belongs to one build of the service's jar and one JDK: a rebuilt jar or another JDK
- * gets a new archive (the JVM would refuse the old one and start without it).
+ * Each archive belongs to one build of the service's jar, one JDK and one set of JVM options: a
+ * rebuilt jar, another JDK or other options (another collector, say) get a new archive, where the
+ * JVM would refuse the old one with a warning and start without it.
  */
 final class ClassDataArchive {
   private final Path directory;
@@ -22,18 +23,19 @@ final class ClassDataArchive {
   }
 
   /**
-   * The JVM options for {@code service} run from {@code jar}: map its archive when there is one,
-   * otherwise write it when this instance stops (only the first instance, so two never write the
-   * same file).
+   * The JVM options to add for {@code service} run from {@code jar} with {@code jvmOptions}: map
+   * its archive when there is one, otherwise write it when this instance stops (only the first
+   * instance, so two never write the same file).
    */
-  List<String> options(String service, Path jar, boolean firstInstance) {
+  List<String> options(String service, Path jar, List<String> jvmOptions, boolean firstInstance) {
     try {
       Files.createDirectories(directory);
-      String build =
+      String runtime = Runtime.version() + " " + String.join(" ", jvmOptions);
+      String key =
           Long.toString(Files.getLastModifiedTime(jar).toMillis(), 36)
               + "-"
-              + Integer.toString(Runtime.version().toString().hashCode() & 0x7fffffff, 36);
-      Path archive = directory.resolve(service + "-" + build + ".jsa");
+              + Integer.toString(runtime.hashCode() & 0x7fffffff, 36);
+      Path archive = directory.resolve(service + "-" + key + ".jsa");
       if (Files.isRegularFile(archive)) {
         return List.of("-XX:SharedArchiveFile=" + archive);
       }

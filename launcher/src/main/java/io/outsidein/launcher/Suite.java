@@ -167,7 +167,7 @@ public final class Suite implements AutoCloseable {
       String service = name.replaceFirst("#.*", "");
       command.addAll(
           new ClassDataArchive(options.workDir().resolve("cds"))
-              .options(service, jar, !name.contains("#")));
+              .options(service, jar, options.serviceJvmOptions(), !name.contains("#")));
     }
     command.add("-jar");
     command.add(jar.toString());

@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClassDataArchiveTest {
+  private static final List<String> OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC");
+
   @TempDir Path work;
 
   @Test
@@ -17,16 +20,16 @@ class ClassDataArchiveTest {
     Path jar = jar(Instant.parse("2026-11-23T04:00:00Z"));
     ClassDataArchive archives = new ClassDataArchive(work.resolve("cds"));
 
-    String write = archives.options("customer-service", jar, true).get(0);
+    String write = archives.options("customer-service", jar, OPTIONS, true).get(0);
     assertThat(write).startsWith("-XX:ArchiveClassesAtExit=");
     // A second instance of the same service must not write the same file.
-    assertThat(archives.options("customer-service", jar, false)).isEmpty();
+    assertThat(archives.options("customer-service", jar, OPTIONS, false)).isEmpty();
 
     Path archive = Path.of(write.substring(write.indexOf('=') + 1));
     Files.write(archive, new byte[] {1}); // as the JVM does when the service stops
-    assertThat(archives.options("customer-service", jar, true))
+    assertThat(archives.options("customer-service", jar, OPTIONS, true))
         .containsExactly("-XX:SharedArchiveFile=" + archive);
-    assertThat(archives.options("customer-service", jar, false))
+    assertThat(archives.options("customer-service", jar, OPTIONS, false))
         .containsExactly("-XX:SharedArchiveFile=" + archive);
   }
 
@@ -34,18 +37,33 @@ class ClassDataArchiveTest {
   void aRebuiltJarGetsANewArchiveAndTheOldOneGoes() throws Exception {
     Path jar = jar(Instant.parse("2026-11-23T04:00:00Z"));
     ClassDataArchive archives = new ClassDataArchive(work.resolve("cds"));
-    String first = archives.options("gateway", jar, true).get(0);
+    String first = archives.options("gateway", jar, OPTIONS, true).get(0);
     Path old = Path.of(first.substring(first.indexOf('=') + 1));
     Files.write(old, new byte[] {1});
     Path otherService = work.resolve("cds").resolve("gateway2-x.jsa");
     Files.write(otherService, new byte[] {1});
 
     Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-11-23T05:00:00Z")));
-    String rebuilt = archives.options("gateway", jar, true).get(0);
+    String rebuilt = archives.options("gateway", jar, OPTIONS, true).get(0);
 
     assertThat(rebuilt).startsWith("-XX:ArchiveClassesAtExit=").isNotEqualTo(first);
     assertThat(old).doesNotExist();
     assertThat(otherService).exists();
+  }
+
+  @Test
+  void otherJvmOptionsGetANewArchive() throws Exception {
+    Path jar = jar(Instant.parse("2026-11-23T04:00:00Z"));
+    ClassDataArchive archives = new ClassDataArchive(work.resolve("cds"));
+    String serial = archives.options("insight-service", jar, OPTIONS, true).get(0);
+    Path written = Path.of(serial.substring(serial.indexOf('=') + 1));
+    Files.write(written, new byte[] {1});
+
+    String g1 =
+        archives.options("insight-service", jar, List.of("-Xmx160m", "-XX:+UseG1GC"), true).get(0);
+
+    assertThat(g1).startsWith("-XX:ArchiveClassesAtExit=").isNotEqualTo(serial);
+    assertThat(written).doesNotExist();
   }
 
   private Path jar(Instant built) throws Exception {
