@@ -25,8 +25,7 @@ class ClassDataArchiveTest {
     // A second instance of the same service must not write the same file.
     assertThat(archives.options("customer-service", jar, OPTIONS, false)).isEmpty();
 
-    Path archive = Path.of(write.substring(write.indexOf('=') + 1));
-    Files.write(archive, new byte[] {1}); // as the JVM does when the service stops
+    Path archive = writtenAtExit(write);
     assertThat(archives.options("customer-service", jar, OPTIONS, true))
         .containsExactly("-XX:SharedArchiveFile=" + archive);
     assertThat(archives.options("customer-service", jar, OPTIONS, false))
@@ -38,8 +37,7 @@ class ClassDataArchiveTest {
     Path jar = jar(Instant.parse("2026-11-23T04:00:00Z"));
     ClassDataArchive archives = new ClassDataArchive(work.resolve("cds"));
     String first = archives.options("gateway", jar, OPTIONS, true).get(0);
-    Path old = Path.of(first.substring(first.indexOf('=') + 1));
-    Files.write(old, new byte[] {1});
+    Path old = writtenAtExit(first);
     Path otherService = work.resolve("cds").resolve("gateway2-x.jsa");
     Files.write(otherService, new byte[] {1});
 
@@ -56,14 +54,18 @@ class ClassDataArchiveTest {
     Path jar = jar(Instant.parse("2026-11-23T04:00:00Z"));
     ClassDataArchive archives = new ClassDataArchive(work.resolve("cds"));
     String serial = archives.options("insight-service", jar, OPTIONS, true).get(0);
-    Path written = Path.of(serial.substring(serial.indexOf('=') + 1));
-    Files.write(written, new byte[] {1});
+    Path written = writtenAtExit(serial);
 
     String g1 =
         archives.options("insight-service", jar, List.of("-Xmx160m", "-XX:+UseG1GC"), true).get(0);
 
     assertThat(g1).startsWith("-XX:ArchiveClassesAtExit=").isNotEqualTo(serial);
     assertThat(written).doesNotExist();
+  }
+
+  /** Writes the archive an ArchiveClassesAtExit option names, as the JVM does when it stops. */
+  private static Path writtenAtExit(String option) throws Exception {
+    return Files.write(Path.of(option.substring(option.indexOf('=') + 1)), new byte[] {1});
   }
 
   private Path jar(Instant built) throws Exception {
