@@ -13,7 +13,10 @@ import io.outsidein.gateway.fake.Fake;
 import io.outsidein.gateway.fake.FakeServices;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The composite journey: parallel parts, degradation, unknown and merged customers. */
@@ -61,6 +64,39 @@ class JourneyTest {
         .statusCode(200)
         .body("insights", nullValue())
         .body("degraded", contains("insights"));
+  }
+
+  @Test
+  void aFewFailedCallsInARowDoNotTakeAPartAwayFromEveryJourney() {
+    journey(Fake.CUSTOMER).body("degraded", empty());
+    for (int i = 0; i < 3; i++) {
+      journey(Fake.FAILING_INSIGHT).body("degraded", contains("insights"));
+    }
+
+    journey(Fake.CUSTOMER).body("insights.healthScore", equalTo(81)).body("degraded", empty());
+  }
+
+  @Test
+  void aPartThatKeepsFailingIsLeftOutUntilItsBreakerTriesAgain() {
+    for (int i = 0; i < 20; i++) {
+      journey(Fake.FAILING_INSIGHT).body("degraded", contains("insights"));
+    }
+
+    // insight-service would answer for this customer: the open breaker does not ask it.
+    journey(Fake.CUSTOMER).body("insights", nullValue()).body("degraded", contains("insights"));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> journey(Fake.CUSTOMER).body("degraded", empty()));
+  }
+
+  private static ValidatableResponse journey(UUID customer) {
+    return given()
+        .header("Authorization", TestKeys.bearer(Role.AGENT))
+        .when()
+        .get("/api/v1/customers/{id}/journey", customer)
+        .then()
+        .statusCode(200);
   }
 
   @Test

@@ -26,6 +26,16 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 public class JourneyParts {
   static final int TIMEOUT_MILLIS = 1000;
 
+  /**
+   * A breaker opens when 15 of its part's last 20 calls failed, and stays open 5 s. Judged over a
+   * window of 4 calls, three unlucky calls in a row (20 ms of traffic at 200 journeys a second)
+   * would open it, and a part slow for a few requests would go missing from every journey for 5 s.
+   */
+  static final int BREAKER_WINDOW = 20;
+
+  static final double BREAKER_FAILURE_RATIO = 0.75;
+  static final long BREAKER_OPEN_MILLIS = 5000;
+
   /** The HTTP client's own limit, a backstop behind the fault-tolerance timeout. */
   private static final Duration HTTP_TIMEOUT = Duration.ofMillis(2 * TIMEOUT_MILLIS);
 
@@ -40,9 +50,9 @@ public class JourneyParts {
   @AsynchronousNonBlocking
   @Timeout(TIMEOUT_MILLIS)
   @CircuitBreaker(
-      requestVolumeThreshold = 4,
-      failureRatio = 0.75,
-      delay = 5000,
+      requestVolumeThreshold = BREAKER_WINDOW,
+      failureRatio = BREAKER_FAILURE_RATIO,
+      delay = BREAKER_OPEN_MILLIS,
       skipOn = CustomerAnswer.class)
   public CompletionStage<JsonNode> customer(UUID id, Outbound outbound) {
     return forwarder
@@ -61,7 +71,10 @@ public class JourneyParts {
 
   @AsynchronousNonBlocking
   @Timeout(TIMEOUT_MILLIS)
-  @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000)
+  @CircuitBreaker(
+      requestVolumeThreshold = BREAKER_WINDOW,
+      failureRatio = BREAKER_FAILURE_RATIO,
+      delay = BREAKER_OPEN_MILLIS)
   public CompletionStage<JsonNode> insights(UUID id, Outbound outbound) {
     return forwarder
         .get(Upstream.INSIGHT, "/customers/" + id + "/insights", outbound, HTTP_TIMEOUT)
@@ -71,7 +84,10 @@ public class JourneyParts {
 
   @AsynchronousNonBlocking
   @Timeout(TIMEOUT_MILLIS)
-  @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000)
+  @CircuitBreaker(
+      requestVolumeThreshold = BREAKER_WINDOW,
+      failureRatio = BREAKER_FAILURE_RATIO,
+      delay = BREAKER_OPEN_MILLIS)
   public CompletionStage<JsonNode> openCases(UUID id, Outbound outbound) {
     return forwarder
         .get(
@@ -81,7 +97,10 @@ public class JourneyParts {
 
   @AsynchronousNonBlocking
   @Timeout(TIMEOUT_MILLIS)
-  @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000)
+  @CircuitBreaker(
+      requestVolumeThreshold = BREAKER_WINDOW,
+      failureRatio = BREAKER_FAILURE_RATIO,
+      delay = BREAKER_OPEN_MILLIS)
   public CompletionStage<JsonNode> timeline(UUID id, Outbound outbound) {
     return forwarder
         .get(
