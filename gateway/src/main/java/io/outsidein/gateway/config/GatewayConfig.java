@@ -19,6 +19,13 @@ public interface GatewayConfig {
   @WithDefault("2M")
   MemorySize maxBodySize();
 
+  /**
+   * {@code outsidein.gateway.public-url}: where callers reach this API in production, for example
+   * {@code https://api.example.com}; the published document lists it after the gateway's own
+   * relative server.
+   */
+  Optional<String> publicUrl();
+
   interface Auth {
     /**
      * {@code outsidein.gateway.auth.keys}: comma-separated {@code client:role:sha256-hex} entries,

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * A customer's whole journey from three services read in parallel. Only the customer is required;
- * any other part that fails is null and named in {@code degraded}.
+ * any other part that fails is left out and named in {@code degraded}.
  */
 @ApplicationScoped
 public class JourneyService {
@@ -81,11 +81,13 @@ public class JourneyService {
     return view;
   }
 
+  /** A part is absent when its service has none yet (404) or failed; only a failure degrades. */
   private static void put(
       ObjectNode view, ArrayNode degraded, String name, Optional<JsonNode> part) {
-    view.set(name, part.orElse(null));
     if (part.isEmpty()) {
       degraded.add(name);
+    } else if (!part.get().isNull()) {
+      view.set(name, part.get());
     }
   }
 

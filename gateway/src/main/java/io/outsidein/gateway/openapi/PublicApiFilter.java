@@ -1,41 +1,36 @@
 package io.outsidein.gateway.openapi;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
- * What every public operation shares, written once: the security schemes, the problem answers of
- * the gateway itself (401, 403, 429, 5xx), the rate-limit and request-id headers, and bounds on any
- * string, array or number a schema left open. Only {@code /api/v1} paths are published.
+ * Completes the contract ({@code META-INF/openapi.yaml}) with what every operation shares, so it is
+ * written once: the gateway's own answers (401, 403, 429, 5xx), the rate-limit and request-id
+ * headers on every answer, the security requirement, the roles in each description, and the
+ * production server when one is configured ({@code outsidein.gateway.public-url}).
  */
+@OpenApiFilter(
+    stages = {
+      OpenApiFilter.RunStage.BUILD,
+      OpenApiFilter.RunStage.RUNTIME_STARTUP
+    }) // at build time, and at start-up for the public URL
 public class PublicApiFilter implements OASFilter {
-  /**
-   * The page size parameter of every paged operation, referenced as {@code @Parameter(name =
-   * "limit", in = QUERY, ref = LIMIT)}: without its name and place, SmallRye lays the reference
-   * over one of the operation's other parameters.
-   */
-  public static final String LIMIT = "limit";
-
-  /** The page position parameter of every paged operation, referenced as {@link #LIMIT} is. */
-  public static final String CURSOR = "cursor";
-
-  private static final String PROBLEM = "#/components/schemas/Problem";
+  static final String ROLES = "x-roles";
   private static final String PROBLEM_TYPE = "application/problem+json";
   // Sorted, so the published document reads the same from one build to the next.
   private static final Map<String, String> GATEWAY_ANSWERS =
@@ -53,74 +48,98 @@ public class PublicApiFilter implements OASFilter {
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
     Components components = openAPI.getComponents();
-    if (components == null) {
-      components = OASFactory.createComponents();
-      openAPI.setComponents(components);
-    }
-    addSecurity(openAPI, components);
     addHeaders(components);
-    addPaging(components);
-    openAPI.setServers(
+    openAPI.setSecurity(
         List.of(
-            OASFactory.createServer()
-                .url("https://api.outside-in.example")
-                .description("Production")
-                .addExtension("x-internal", false)));
-    if (openAPI.getPaths() != null) {
-      openAPI.getPaths().getPathItems().keySet().stream()
-          .filter(path -> !path.startsWith("/api/v1/"))
-          .toList()
-          .forEach(openAPI.getPaths()::removePathItem);
-      openAPI
-          .getPaths()
-          .getPathItems()
-          .values()
-          .forEach(item -> operations(item).forEach(PublicApiFilter::complete));
+            OASFactory.createSecurityRequirement().addScheme("bearer"),
+            OASFactory.createSecurityRequirement().addScheme("apiKey")));
+    if (components.getResponses() != null) {
+      components.getResponses().values().forEach(PublicApiFilter::addHeaders);
     }
-    if (components.getSchemas() != null) {
-      components.getSchemas().values().forEach(PublicApiFilter::bound);
-    }
+    publicUrl()
+        .filter(
+            url -> openAPI.getServers().stream().noneMatch(server -> url.equals(server.getUrl())))
+        .ifPresent(
+            url ->
+                openAPI.addServer(
+                    OASFactory.createServer().url(url).description("The configured public URL")));
+    openAPI
+        .getPaths()
+        .getPathItems()
+        .values()
+        .forEach(item -> item.getOperations().values().forEach(PublicApiFilter::complete));
   }
 
-  private static List<Operation> operations(PathItem item) {
-    return item.getOperations().values().stream().toList();
+  private static Optional<String> publicUrl() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("outsidein.gateway.public-url", String.class)
+        .filter(url -> !url.isBlank())
+        .map(url -> url.replaceAll("/+$", "") + "/api/v1");
   }
 
   private static void complete(Operation operation) {
-    APIResponses responses = operation.getResponses();
+    describeRoles(operation);
     GATEWAY_ANSWERS.forEach(
         (code, description) -> {
-          if (!responses.hasAPIResponse(code)) {
-            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+          if (!operation.getResponses().hasAPIResponse(code)) {
+            operation
+                .getResponses()
+                .addAPIResponse(code, OASFactory.createAPIResponse().description(description));
           }
         });
-    responses
+    operation
+        .getResponses()
         .getAPIResponses()
         .forEach(
             (code, response) -> {
               int status = Integer.parseInt(code);
-              if (status >= 400
-                  && (response.getContent() == null
-                      || response.getContent().getMediaTypes().isEmpty())) {
+              if (status >= 400 && response.getRef() == null && response.getContent() == null) {
                 response.setContent(problemContent());
               }
-              if (status < 500) {
-                header(response, "RateLimit-Limit");
-                header(response, "RateLimit-Remaining");
-                header(response, "RateLimit-Reset");
-              }
-              if (status == 429 || status == 503) {
-                header(response, "Retry-After");
-              }
-              header(response, "X-Request-Id");
-              header(response, "Access-Control-Allow-Origin");
-              if (response.getContent() != null) {
-                response.getContent().getMediaTypes().values().forEach(m -> bound(m.getSchema()));
+              if (response.getRef() == null) {
+                addHeaders(status, response);
               }
             });
-    if (operation.getParameters() != null) {
-      operation.getParameters().forEach(p -> bound(p.getSchema()));
+  }
+
+  /** A shared answer of components/responses: all of them are 4xx problems. */
+  private static void addHeaders(APIResponse response) {
+    addHeaders(400, response);
+  }
+
+  private static void addHeaders(int status, APIResponse response) {
+    if (status < 500) {
+      header(response, "RateLimit-Limit");
+      header(response, "RateLimit-Remaining");
+      header(response, "RateLimit-Reset");
     }
+    if (status == 429 || status == 503) {
+      header(response, "Retry-After");
+    }
+    header(response, "X-Request-Id");
+    header(response, "Access-Control-Allow-Origin");
+  }
+
+  /** The roles of {@code x-roles}, also in the words a reader of Swagger UI sees. */
+  @SuppressWarnings("unchecked")
+  private static void describeRoles(Operation operation) {
+    Object roles = operation.getExtensions() == null ? null : operation.getExtensions().get(ROLES);
+    if (!(roles instanceof List<?> list)) {
+      throw new IllegalStateException(
+          "operation " + operation.getOperationId() + " does not state its " + ROLES);
+    }
+    String sentence =
+        "Roles: "
+            + ((List<Object>) list).stream().map(String::valueOf).collect(Collectors.joining(", "))
+            + ".";
+    String description = operation.getDescription();
+    if (description != null && description.contains(sentence)) {
+      return; // the filter runs at build time and again at start-up
+    }
+    operation.setDescription(
+        description == null || description.isBlank()
+            ? sentence
+            : description.strip() + "\n\n" + sentence);
   }
 
   private static void header(APIResponse response, String name) {
@@ -133,7 +152,8 @@ public class PublicApiFilter implements OASFilter {
     return OASFactory.createContent()
         .addMediaType(
             PROBLEM_TYPE,
-            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)));
+            OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")));
   }
 
   private static void addHeaders(Components components) {
@@ -149,11 +169,6 @@ public class PublicApiFilter implements OASFilter {
     components.addHeader("RateLimit-Remaining", headerOf("Requests left in the bucket now", count));
     components.addHeader(
         "RateLimit-Reset", headerOf("Seconds until the bucket is full again", count));
-    components.addHeader(
-        "Access-Control-Allow-Origin",
-        headerOf(
-            "Sent when CORS is enabled for the calling origin (off by default)",
-            OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)));
     components.addHeader("Retry-After", headerOf("Seconds to wait before retrying", count));
     components.addHeader(
         "X-Request-Id",
@@ -163,110 +178,14 @@ public class PublicApiFilter implements OASFilter {
                 .addType(Schema.SchemaType.STRING)
                 .maxLength(128)
                 .pattern("^[A-Za-z0-9._:-]{1,128}$")));
-  }
-
-  /** Paging is the same on every list: described once, referenced by each paged operation. */
-  private static void addPaging(Components components) {
-    components.addParameter(
-        LIMIT,
-        OASFactory.createParameter()
-            .name("limit")
-            .in(Parameter.In.QUERY)
-            .description("Items per page")
-            .schema(
-                OASFactory.createSchema()
-                    .addType(Schema.SchemaType.INTEGER)
-                    .format("int32")
-                    .minimum(BigDecimal.ONE)
-                    .maximum(BigDecimal.valueOf(200))
-                    .defaultValue(50)));
-    components.addParameter(
-        CURSOR,
-        OASFactory.createParameter()
-            .name("cursor")
-            .in(Parameter.In.QUERY)
-            .description("The previous page's next; absent for the first page")
-            .schema(
-                OASFactory.createSchema()
-                    .addType(Schema.SchemaType.STRING)
-                    .maxLength(200)
-                    // Every service's cursor is URL-safe Base64: opaque, but of a known alphabet.
-                    .pattern("^[A-Za-z0-9_=-]{1,200}$")));
+    components.addHeader(
+        "Access-Control-Allow-Origin",
+        headerOf(
+            "Sent when CORS is enabled for the calling origin (off by default)",
+            OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)));
   }
 
   private static Header headerOf(String description, Schema schema) {
     return OASFactory.createHeader().description(description).schema(schema);
-  }
-
-  private static void addSecurity(OpenAPI openAPI, Components components) {
-    components.addSecurityScheme(
-        "bearer",
-        OASFactory.createSecurityScheme()
-            .type(SecurityScheme.Type.HTTP)
-            .scheme("bearer")
-            .description("Authorization: Bearer <API key>"));
-    components.addSecurityScheme(
-        "apiKey",
-        OASFactory.createSecurityScheme()
-            .type(SecurityScheme.Type.APIKEY)
-            .in(SecurityScheme.In.HEADER)
-            .name("X-API-Key")
-            .description("The API key in the X-API-Key header"));
-    SecurityRequirement bearer = OASFactory.createSecurityRequirement().addScheme("bearer");
-    SecurityRequirement apiKey = OASFactory.createSecurityRequirement().addScheme("apiKey");
-    openAPI.setSecurity(List.of(bearer, apiKey));
-  }
-
-  /** Puts a bound on whatever a schema left unbounded, recursing into its parts. */
-  static void bound(Schema schema) {
-    if (schema == null || schema.getRef() != null) {
-      return;
-    }
-    List<Schema.SchemaType> types = schema.getType() == null ? List.of() : schema.getType();
-    if (types.contains(Schema.SchemaType.STRING)
-        && schema.getMaxLength() == null
-        && schema.getEnumeration() == null) {
-      schema.setMaxLength(maxLengthOf(schema.getFormat()));
-    }
-    if (types.contains(Schema.SchemaType.ARRAY) && schema.getMaxItems() == null) {
-      schema.setMaxItems(1000);
-    }
-    if (types.contains(Schema.SchemaType.INTEGER)) {
-      if (schema.getFormat() == null) {
-        schema.setFormat("int64");
-      }
-      if (schema.getMinimum() == null) {
-        schema.setMinimum(BigDecimal.ZERO);
-      }
-      if (schema.getMaximum() == null) {
-        schema.setMaximum(BigDecimal.valueOf(Integer.MAX_VALUE));
-      }
-    }
-    if (schema.getProperties() != null) {
-      schema.getProperties().values().forEach(PublicApiFilter::bound);
-    }
-    bound(schema.getItems());
-    if (schema.getAllOf() != null) {
-      schema.getAllOf().forEach(PublicApiFilter::bound);
-    }
-    if (schema.getOneOf() != null) {
-      schema.getOneOf().forEach(PublicApiFilter::bound);
-    }
-    if (schema.getAnyOf() != null) {
-      schema.getAnyOf().forEach(PublicApiFilter::bound);
-    }
-  }
-
-  private static int maxLengthOf(String format) {
-    if (format == null) {
-      return 500;
-    }
-    return switch (format) {
-      case "uuid" -> 36;
-      case "date-time" -> 35;
-      case "date" -> 10;
-      case "uri" -> 2000;
-      default -> 500;
-    };
   }
 }
