@@ -1,0 +1,49 @@
+package io.outsidein.e2e;
+
+import io.outsidein.launcher.Suite;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One suite for every test class that only reads and writes through the public API: started by the
+ * first class that asks for it, stopped when the whole test run ends. Drills that stop, kill or
+ * reconfigure services start their own with {@link RunningSuite}.
+ */
+public final class SharedSuite implements ParameterResolver {
+  /**
+   * The supervisors' bucket is small so that a test can reach 429; nothing else in the shared suite
+   * calls as a supervisor more than a few times.
+   */
+  static final int SUPERVISOR_REQUESTS_PER_MINUTE = 60;
+
+  private static final Map<String, String> ENVIRONMENT =
+      Map.of(
+          "_LOCAL_OUTSIDEIN_GATEWAY_RATE_LIMIT_REQUESTS_PER_MINUTE_SUPERVISOR",
+          String.valueOf(SUPERVISOR_REQUESTS_PER_MINUTE));
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == Suite.class;
+  }
+
+  @Override
+  public Suite resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.create(SharedSuite.class))
+        .getOrComputeIfAbsent(Running.class, key -> new Running(), Running.class)
+        .suite;
+  }
+
+  /** Closed by JUnit with the root context, after the last test class. */
+  private static final class Running implements ExtensionContext.Store.CloseableResource {
+    private final Suite suite = RunningSuite.start(ENVIRONMENT);
+
+    @Override
+    public void close() {
+      suite.close();
+    }
+  }
+}
