@@ -144,6 +144,12 @@ class RoleMatrixTest {
   void leavesHealthAndTheOpenApiDocumentOpen() {
     given().when().get("/q/health/live").then().statusCode(200);
     given().when().get("/q/openapi").then().statusCode(200);
+    given()
+        .when()
+        .get("/asyncapi.yaml")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("asyncapi:"));
     given().when().get("/q/metrics").then().statusCode(200);
   }
 }
