@@ -55,6 +55,6 @@ class HealthAndDocsTest {
         .body(containsString("/insights/at-risk"))
         .body(containsString("/insights/segments"))
         .body(containsString("/insights/journeys"))
-        .body(containsString("/admin/rebuild"));
+        .body(containsString("/admin/insights/rebuilds/{id}"));
   }
 }

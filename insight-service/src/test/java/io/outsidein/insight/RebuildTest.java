@@ -7,8 +7,10 @@ import static io.outsidein.insight.support.Events.touch;
 import static io.outsidein.insight.support.Events.visit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.outsidein.events.customer.CustomerErased;
 import io.outsidein.events.customer.CustomerMerged;
@@ -34,6 +36,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,12 +107,99 @@ class RebuildTest {
     reevaluation.reevaluateAll();
     List<String> live = dump();
 
-    given().when().post("/admin/rebuild").then().statusCode(200).body("applied", greaterThan(0));
+    String location =
+        given()
+            .when()
+            .post("/admin/insights/rebuilds")
+            .then()
+            .statusCode(202)
+            .body("status", equalTo("RUNNING"))
+            .body("finishedAt", nullValue())
+            .extract()
+            .header("Location");
+    assertThat(location).matches(".*/admin/insights/rebuilds/[0-9a-f-]{36}$");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .when()
+                    .get(URI.create(location).getPath())
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("COMPLETED"))
+                    .body("progress.applied", greaterThan(0))
+                    .body("progress.read", greaterThan(0))
+                    .body("customers", greaterThan(0))
+                    .body("failure", nullValue()));
 
     List<String> rebuilt = dump();
     assertThat(rebuilt).hasSize(live.size()).containsExactlyElementsOf(live);
     assertThat(live).anyMatch(row -> row.startsWith("customer_alias"));
     assertThat(live).anyMatch(row -> row.startsWith("erased_customer"));
+  }
+
+  @Test
+  void refusesASecondRebuildWhileOneRunsAndFreesThePlaceOfOneWhoseInstanceStopped() {
+    UUID running = UUID.randomUUID();
+    Instant now = clock.instant();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "INSERT INTO insight_rebuild (id, status, started_at, heartbeat_at)"
+                            + " VALUES (?1, 'RUNNING', ?2, ?2)")
+                    .setParameter(1, running)
+                    .setParameter(2, java.sql.Timestamp.from(now))
+                    .executeUpdate());
+
+    given()
+        .when()
+        .post("/admin/insights/rebuilds")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("runningId", equalTo(running.toString()));
+
+    // Its instance stopped: no heartbeat for longer than abandoned-after (60 s by default).
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery("UPDATE insight_rebuild SET heartbeat_at = ?2 WHERE id = ?1")
+                    .setParameter(1, running)
+                    .setParameter(2, java.sql.Timestamp.from(now.minus(Duration.ofMinutes(2))))
+                    .executeUpdate());
+    String started =
+        given().when().post("/admin/insights/rebuilds").then().statusCode(202).extract().path("id");
+    given()
+        .when()
+        .get("/admin/insights/rebuilds/{id}", running)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("FAILED"))
+        .body("failure", containsString("abandoned"));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .when()
+                    .get("/admin/insights/rebuilds/{id}", started)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("COMPLETED")));
+  }
+
+  @Test
+  void answers404ForARebuildThatNeverRan() {
+    given()
+        .when()
+        .get("/admin/insights/rebuilds/{id}", UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 
   /** Customers with cases, handoffs, gestures, a merge and an erasure; returns the last one. */

@@ -1,10 +1,11 @@
-package io.outsidein.insight.messaging;
+package io.outsidein.insight.rebuild;
 
 import io.outsidein.events.CloudEvent;
 import io.outsidein.events.EventCodec;
 import io.outsidein.events.EventType;
 import io.outsidein.events.Topics;
 import io.outsidein.inbox.ProcessedEvents;
+import io.outsidein.insight.messaging.InsightEventHandler;
 import io.outsidein.insight.service.ActivityTally;
 import io.outsidein.insight.service.Reevaluation;
 import io.outsidein.kit.problem.ProblemException;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,7 +68,14 @@ public class RebuildService {
   public record Result(
       long read, long applied, long alreadyApplied, long skipped, long customers) {}
 
+  /** What a rebuild has read and applied so far; told after every batch and while it waits. */
+  public record Progress(long read, long applied, long alreadyApplied, long skipped) {}
+
   public Result rebuild() {
+    return rebuild(progress -> {});
+  }
+
+  public Result rebuild(Consumer<Progress> listener) {
     if (!running.compareAndSet(false, true)) {
       throw ProblemException.conflict("a rebuild is already running", Map.of());
     }
@@ -82,7 +91,7 @@ public class RebuildService {
                               + " erased_customer, processed_event, "
                               + String.join(", ", ActivityTally.TABLES))
                       .executeUpdate());
-      Counts counts = replay();
+      Counts counts = replay(listener);
       long customers =
           QuarkusTransaction.requiringNew()
               .call(
@@ -102,7 +111,7 @@ public class RebuildService {
   }
 
   /** Reads both topics up to the end offsets seen now, after the tables were emptied. */
-  private Counts replay() {
+  private Counts replay(Consumer<Progress> listener) {
     Counts counts = new Counts();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
@@ -127,6 +136,7 @@ public class RebuildService {
           }
         }
         apply(batch, counts);
+        listener.accept(counts.progress());
         end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         consumer.pause(consumer.assignment().stream().filter(p -> !end.containsKey(p)).toList());
       }
@@ -210,6 +220,10 @@ public class RebuildService {
     long applied;
     long alreadyApplied;
     long skipped;
+
+    Progress progress() {
+      return new Progress(read, applied, alreadyApplied, skipped);
+    }
 
     void add(Counts other) {
       read += other.read;
