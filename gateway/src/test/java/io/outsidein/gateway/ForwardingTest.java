@@ -3,6 +3,7 @@ package io.outsidein.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -91,10 +92,11 @@ class ForwardingTest {
     given()
         .header("Authorization", TestKeys.bearer(Role.ADMIN))
         .when()
-        .post("/api/v1/admin/insights/rebuild")
+        .post("/api/v1/admin/insights/rebuilds")
         .then()
-        .statusCode(200)
-        .body("path", equalTo("/admin/rebuild"))
+        .statusCode(202)
+        .header("Location", endsWith("/api/v1/admin/insights/rebuilds/" + Fake.id(42)))
+        .body("path", equalTo("/admin/insights/rebuilds"))
         .body("actor", equalTo("test-admin"));
   }
 
@@ -149,11 +151,27 @@ class ForwardingTest {
   }
 
   @Test
+  void refusesAMalformedIdWith400NamingTheParameterInsteadOf404() {
+    for (String id :
+        new String[] {"not-an-id", "1-2-3-4-5", "00000000-0000-4000-8000-00000000000g"}) {
+      given()
+          .header("Authorization", TestKeys.bearer(Role.AGENT))
+          .when()
+          .get("/api/v1/customers/{id}", id)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("status", equalTo(400))
+          .body("errors[0].field", equalTo("id"));
+    }
+  }
+
+  @Test
   void answers503WithRetryAfterWhenAServiceSaysItIsUnavailable() {
     given()
         .header("Authorization", TestKeys.bearer(Role.ANALYST))
         .when()
-        .get("/api/v1/insights/segments")
+        .get("/api/v1/customers/{id}/insights", Fake.UNAVAILABLE_INSIGHT)
         .then()
         .statusCode(503)
         .contentType("application/problem+json")

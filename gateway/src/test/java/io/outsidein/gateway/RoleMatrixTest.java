@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The role table of the design, cell by cell. Fake services answer every forwarded call, so a
- * permitted call gets their answer (201 for a registration, 200 otherwise) and a forbidden one
- * stops at 403.
+ * permitted call gets their answer (201 for a registration, 202 for a rebuild, 200 otherwise) and a
+ * forbidden one stops at 403.
  */
 @QuarkusTest
 @QuarkusTestResource(value = FakeServices.class, restrictToAnnotatedClass = true)
@@ -31,7 +31,10 @@ class RoleMatrixTest {
   record Operation(String method, String path, String allowed) {
     /** What the fake services answer a permitted call. */
     int answer() {
-      return method.equals("POST") && path.equals("/api/v1/customers") ? 201 : 200;
+      if (method.equals("POST") && path.equals("/api/v1/customers")) {
+        return 201;
+      }
+      return method.equals("POST") && path.equals("/api/v1/admin/insights/rebuilds") ? 202 : 200;
     }
 
     Set<Role> roles() {
@@ -72,7 +75,8 @@ class RoleMatrixTest {
     new Operation("GET", "/api/v1/insights/segments", "analyst admin"),
     new Operation("GET", "/api/v1/insights/at-risk", "analyst admin"),
     new Operation("GET", "/api/v1/insights/journeys", "analyst admin"),
-    new Operation("POST", "/api/v1/admin/insights/rebuild", "admin"),
+    new Operation("POST", "/api/v1/admin/insights/rebuilds", "admin"),
+    new Operation("GET", "/api/v1/admin/insights/rebuilds/" + ID, "admin"),
   };
 
   static Stream<Arguments> cells() {

@@ -29,6 +29,9 @@ public final class Fake {
   /** customer-service answers after three seconds. */
   public static final UUID SLOW = id(504);
 
+  /** A customer whose insight is unavailable: a 503 with Retry-After. */
+  public static final UUID UNAVAILABLE_INSIGHT = id(503);
+
   private Fake() {}
 
   public record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
@@ -37,7 +40,7 @@ public final class Fake {
     }
   }
 
-  static UUID id(int n) {
+  public static UUID id(int n) {
     return UUID.fromString(String.format("00000000-0000-4000-8000-%012d", n));
   }
 
@@ -54,10 +57,21 @@ public final class Fake {
           echo(method, uri, headers, body),
           0);
     }
+    if (path.equals("/admin/insights/rebuilds") && method.equals("POST")) {
+      return new Answer(
+          202,
+          Map.of(
+              "Content-Type",
+              "application/json",
+              "Location",
+              self + "/admin/insights/rebuilds/" + id(42)),
+          echo(method, uri, headers, body),
+          0);
+    }
     if (path.equals("/customers") || path.equals("/gestures") || path.startsWith("/admin")) {
       return Answer.json(200, echo(method, uri, headers, body));
     }
-    if (path.equals("/insights/segments")) {
+    if (path.equals("/customers/" + UNAVAILABLE_INSIGHT + "/insights")) {
       return new Answer(503, Map.of("Retry-After", "7"), "", 0);
     }
     if (path.equals("/customers/" + FAILING)) {
