@@ -211,6 +211,31 @@ class ForwardingTest {
   }
 
   @Test
+  void answersAClientThatOffersHttp2InPlainTextOverHttp11() throws Exception {
+    // Java's HttpClient offers "Upgrade: h2c" by default; with a body that once ended in a 500.
+    HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(batch)
+            .header("Authorization", TestKeys.bearer(Role.INTEGRATION))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"items\":[]}"))
+            .build();
+    HttpResponse<String> response = http2.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    assertThat(response.body()).contains("\"bodyLength\":12");
+
+    HttpRequest empty =
+        HttpRequest.newBuilder(batch)
+            .header("Authorization", TestKeys.bearer(Role.INTEGRATION))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    assertThat(http2.send(empty, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isLessThan(500);
+  }
+
+  @Test
   void answersUnknownRoutesAndWrongMethodsWithProblems() {
     given()
         .header("Authorization", TestKeys.bearer(Role.ADMIN))
