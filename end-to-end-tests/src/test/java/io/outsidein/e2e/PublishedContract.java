@@ -67,6 +67,11 @@ final class PublishedContract {
     };
   }
 
+  /** Records an answer a test received without REST Assured, by its path template. */
+  void saw(String method, String pathTemplate, int status) {
+    seen.add(key(method, pathTemplate, status));
+  }
+
   Set<String> seenStatuses() {
     return new TreeSet<>(seen);
   }

@@ -118,7 +118,10 @@ class CaseResourceTest {
         .post("/cases/{id}/resolution", caseId)
         .then()
         .statusCode(409)
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        // The problem's own status stays the HTTP status; the case's is a member of its own.
+        .body("status", org.hamcrest.Matchers.equalTo(409))
+        .body("caseStatus", org.hamcrest.Matchers.equalTo("RESOLVED"));
     given()
         .contentType(ContentType.JSON)
         .body(Map.of("toDepartment", "BILLING"))

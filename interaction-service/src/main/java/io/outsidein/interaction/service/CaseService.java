@@ -104,7 +104,7 @@ public class CaseService {
     if (c.status == CaseStatus.RESOLVED) {
       throw ProblemException.conflict(
           "case " + caseId + " is resolved; open a new case instead",
-          Map.of("status", CaseStatus.RESOLVED));
+          Map.of("caseStatus", CaseStatus.RESOLVED));
     }
     return c;
   }

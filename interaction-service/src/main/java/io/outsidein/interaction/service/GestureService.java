@@ -80,7 +80,7 @@ public class GestureService {
     if (g.status != GestureStatus.PENDING_APPROVAL) {
       throw ProblemException.conflict(
           "gesture " + gestureId + " is already " + g.status + "; it can be decided only once",
-          Map.of("status", g.status));
+          Map.of("gestureStatus", g.status));
     }
     g.status = approve ? GestureStatus.APPROVED : GestureStatus.REJECTED;
     g.decidedAt = clock.instant();

@@ -7,6 +7,10 @@ import java.util.Map;
  * and one mapper turns them all into problem+json.
  */
 public class ProblemException extends RuntimeException {
+  /** RFC 9457's own members: an extension by one of these names would write it twice. */
+  private static final java.util.Set<String> STANDARD =
+      java.util.Set.of("type", "title", "status", "detail", "instance");
+
   private final int status;
   private final String slug;
   private final String title;
@@ -22,6 +26,13 @@ public class ProblemException extends RuntimeException {
     this.status = status;
     this.slug = slug;
     this.title = title;
+    extensions.keySet().stream()
+        .filter(STANDARD::contains)
+        .findAny()
+        .ifPresent(
+            name -> {
+              throw new IllegalArgumentException("a problem's extension cannot be named " + name);
+            });
     this.extensions = Map.copyOf(extensions);
   }
 
