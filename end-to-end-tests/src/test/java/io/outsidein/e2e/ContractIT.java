@@ -330,7 +330,9 @@ class ContractIT {
         .body("{\"duplicateId\":\"" + register() + "\"}")
         .post("/customers/{id}/merge", gone)
         .then()
-        .statusCode(410);
+        .statusCode(409)
+        .body("customerId", equalTo(gone))
+        .body("customerStatus", equalTo("ERASED"));
     refusesBadBodies("POST", "/customers/{id}/merge", ADMIN, survivor);
     refusesStrangers("POST", "/customers/{id}/merge", AGENT);
     as(AGENT)
