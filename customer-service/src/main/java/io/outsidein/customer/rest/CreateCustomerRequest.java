@@ -1,7 +1,7 @@
 package io.outsidein.customer.rest;
 
 import io.outsidein.customer.rest.validation.LanguageTag;
-import io.outsidein.customer.rest.validation.ScalarValue;
+import io.outsidein.kit.validation.ScalarValue;
 import io.outsidein.customer.service.Profile;
 import io.outsidein.events.customer.Consents;
 import jakarta.validation.Valid;
