@@ -35,6 +35,14 @@ public final class QueryParams {
     throw invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
   }
 
+  /** A slug of a-z, 0-9 and - (a segment, a system name); null when absent. */
+  public static String slug(String name, String value) {
+    if (value != null && !value.matches("[a-z0-9-]{1,40}")) {
+      throw invalid(name, "must be a slug of a-z, 0-9 and -");
+    }
+    return value;
+  }
+
   /** An ISO-8601 UTC time within the years the database stores; null when absent. */
   public static Instant instant(String name, String value) {
     if (value == null || value.isEmpty()) {

@@ -2,6 +2,7 @@ package io.outsidein.kit.problem;
 
 import io.outsidein.kit.validation.Storable;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class StorableQueryFilter {
 
   @ServerRequestFilter
-  public void refuseUnstorableParameters(ContainerRequestContext request) {
+  public Response refuseUnstorableParameters(ContainerRequestContext request) {
     for (Map.Entry<String, List<String>> parameter :
         request.getUriInfo().getQueryParameters().entrySet()) {
       String name = parameter.getKey();
@@ -28,11 +29,10 @@ public class StorableQueryFilter {
                           .findFirst());
       if (problem.isPresent()) {
         String field = Storable.textProblem(name).isPresent() ? "query" : name;
-        request.abortWith(
-            Problems.invalid(
-                List.of(new Problem.FieldError(field, problem.get())), request.getUriInfo()));
-        return;
+        return Problems.invalid(
+            List.of(new Problem.FieldError(field, problem.get())), request.getUriInfo());
       }
     }
+    return null; // nothing to refuse: the request goes on
   }
 }
