@@ -182,6 +182,19 @@ class BadInputTest {
   }
 
   @Test
+  void refusesABatchWhoseItemGivesAKeyTwiceNamingTheItemAndTheKey() {
+    UUID customer = Customers.active();
+    String items =
+        "{\"items\":["
+            + interactionWith(customer, "\"summary\":\"fine\"")
+            + ","
+            + interactionWith(customer, "\"summary\":\"a\",\"summary\":\"b\"")
+            + "]}";
+    refused(post("/interactions/batch", items), "items[1].summary");
+    hasNoInteractions(customer);
+  }
+
+  @Test
   void enforcesTheDocumentedRequiredFieldsAndLengths() {
     String caseId = openCase(Customers.active(), "SUPPORT");
     refused(
