@@ -131,7 +131,7 @@ class CaseResourceTest {
         .statusCode(409);
     given()
         .contentType(ContentType.JSON)
-        .body(Map.of("amount", Map.of("value", "5.00", "currency", "EUR")))
+        .body(Map.of("amount", Map.of("value", "5.00", "currency", "EUR"), "reason", "late"))
         .when()
         .post("/cases/{id}/gestures", caseId)
         .then()

@@ -84,7 +84,7 @@ class GestureResourceTest {
     String caseId = openCase(Customers.active(), "SUPPORT");
     given()
         .contentType(ContentType.JSON)
-        .body(Map.of("amount", Map.of("value", "25", "currency", "JPY")))
+        .body(Map.of("amount", Map.of("value", "25", "currency", "JPY"), "reason", "late"))
         .post("/cases/{id}/gestures", caseId)
         .then()
         .statusCode(201)
@@ -139,7 +139,7 @@ class GestureResourceTest {
     String id =
         given()
             .contentType(ContentType.JSON)
-            .body(Map.of("amount", Map.of("value", "30.00", "currency", "EUR")))
+            .body(Map.of("amount", Map.of("value", "30.00", "currency", "EUR"), "reason", "late"))
             .post("/cases/{id}/gestures", caseId)
             .then()
             .statusCode(201)
@@ -185,7 +185,7 @@ class GestureResourceTest {
     for (String value : new String[] {"0.00", "-5", "abc"}) {
       given()
           .contentType(ContentType.JSON)
-          .body(Map.of("amount", Map.of("value", value, "currency", "EUR")))
+          .body(Map.of("amount", Map.of("value", value, "currency", "EUR"), "reason", "late"))
           .when()
           .post("/cases/{id}/gestures", caseId)
           .then()
@@ -199,7 +199,7 @@ class GestureResourceTest {
     decide(UUID.randomUUID().toString(), true, 404);
     given()
         .contentType(ContentType.JSON)
-        .body(Map.of("amount", Map.of("value", "5", "currency", "EUR")))
+        .body(Map.of("amount", Map.of("value", "5", "currency", "EUR"), "reason", "late"))
         .post("/cases/{id}/gestures", UUID.randomUUID())
         .then()
         .statusCode(404);

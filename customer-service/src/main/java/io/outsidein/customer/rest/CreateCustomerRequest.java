@@ -1,9 +1,9 @@
 package io.outsidein.customer.rest;
 
 import io.outsidein.customer.rest.validation.LanguageTag;
-import io.outsidein.customer.rest.validation.ScalarValue;
 import io.outsidein.customer.service.Profile;
 import io.outsidein.events.customer.Consents;
+import io.outsidein.kit.validation.ScalarValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,7 @@
 package io.outsidein.customer.rest;
 
 import io.outsidein.customer.service.CustomerSearch;
+import io.outsidein.kit.problem.QueryParams;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
@@ -11,47 +12,34 @@ import java.util.regex.Pattern;
  * callers: base64url of the last id, followed by its name key when the search is by name.
  */
 final class SearchQuery {
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 200;
   private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,40}");
-  private static final Pattern LIMIT = Pattern.compile("[0-9]{1,9}");
   private static final int UUID_LENGTH = 36;
 
   private SearchQuery() {}
 
   static CustomerSearch.Criteria parse(
       String segment, String email, String externalRef, String q, String limit, String cursor) {
-    if (segment != null && !SLUG.matcher(segment).matches()) {
-      throw InvalidParameter.of("segment", "must be a slug of a-z, 0-9 and -");
-    }
+    QueryParams.slug("segment", segment);
     if (email != null && (email.isBlank() || email.length() > 320)) {
-      throw InvalidParameter.of("email", "must be an email address");
+      throw QueryParams.invalid("email", "must be an email address");
     }
     String system = null;
     String externalId = null;
     if (externalRef != null) {
       int colon = externalRef.indexOf(':');
       if (colon < 1 || colon == externalRef.length() - 1 || externalRef.length() > 241) {
-        throw InvalidParameter.of("externalRef", "must be system:id, for example crm:C-1042");
+        throw QueryParams.invalid("externalRef", "must be system:id, for example crm:C-1042");
       }
       system = externalRef.substring(0, colon);
       externalId = externalRef.substring(colon + 1);
       if (!SLUG.matcher(system).matches()) {
-        throw InvalidParameter.of("externalRef", "the system must be a slug of a-z, 0-9 and -");
+        throw QueryParams.invalid("externalRef", "the system must be a slug of a-z, 0-9 and -");
       }
     }
     if (q != null && (q.isEmpty() || q.length() > 200)) {
-      throw InvalidParameter.of("q", "must be 1 to 200 characters");
+      throw QueryParams.invalid("q", "must be 1 to 200 characters");
     }
-    int size = DEFAULT_LIMIT;
-    if (limit != null) {
-      if (!LIMIT.matcher(limit).matches()
-          || Integer.parseInt(limit) < 1
-          || Integer.parseInt(limit) > MAX_LIMIT) {
-        throw InvalidParameter.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-      }
-      size = Integer.parseInt(limit);
-    }
+    int size = QueryParams.limit(limit);
     CustomerSearch.Position after = cursor == null ? null : decode(cursor, q != null);
     return new CustomerSearch.Criteria(segment, email, system, externalId, q, size, after);
   }
@@ -86,7 +74,7 @@ final class SearchQuery {
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
       // fall through: whatever is wrong, the answer is the same
     }
-    throw InvalidParameter.of(
+    throw QueryParams.invalid(
         "cursor", "is not a cursor of this search; start again without a cursor");
   }
 }

@@ -2,9 +2,7 @@ package io.outsidein.insight.rest;
 
 import io.outsidein.insight.scoring.ChurnRisk;
 import io.outsidein.insight.service.AtRiskService;
-import io.outsidein.kit.problem.ProblemException;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import io.outsidein.kit.problem.QueryParams;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -62,23 +61,24 @@ public class AtRiskResource {
           @QueryParam("minRisk")
           @DefaultValue("LOW")
           String minRisk,
-      @Parameter(description = "Page size, 1 to 200", example = "50")
-          @QueryParam("limit")
-          @DefaultValue("50")
-          @Min(1)
-          @Max(200)
-          int limit,
+      @Parameter(description = "Page size, 1 to 200", example = "50") @QueryParam("limit")
+          String limit,
       @Parameter(description = "The next value of the previous page") @QueryParam("cursor")
           String cursor) {
-    return atRisk.list(segment, risk(minRisk), limit, cursor);
+    return atRisk.list(
+        QueryParams.slug("segment", segment), risk(minRisk), QueryParams.limit(limit), cursor);
   }
 
   private static ChurnRisk risk(String value) {
     try {
       return ChurnRisk.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest(
-          "minRisk must be one of " + Arrays.toString(ChurnRisk.values()) + ", not " + value);
+      throw QueryParams.invalid(
+          "minRisk",
+          "must be one of "
+              + Arrays.stream(ChurnRisk.values())
+                  .map(Enum::name)
+                  .collect(Collectors.joining(", ")));
     }
   }
 }

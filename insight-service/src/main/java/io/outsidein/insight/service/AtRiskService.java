@@ -3,7 +3,7 @@ package io.outsidein.insight.service;
 import io.outsidein.insight.domain.CustomerInsight;
 import io.outsidein.insight.scoring.ChurnRisk;
 import io.outsidein.insight.scoring.Insight;
-import io.outsidein.kit.problem.ProblemException;
+import io.outsidein.kit.problem.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -108,7 +108,8 @@ public class AtRiskService {
         return new Position(
             Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), UUID.fromString(parts[3]));
       } catch (IllegalArgumentException e) {
-        throw ProblemException.badRequest("cursor is not one this service handed out");
+        throw QueryParams.invalid(
+            "cursor", "is not one this service handed out; start again without it");
       }
     }
   }

@@ -9,6 +9,7 @@ import io.outsidein.interaction.service.Cursor;
 import io.outsidein.interaction.service.InteractionService;
 import io.outsidein.interaction.service.TimelineFilter;
 import io.outsidein.kit.problem.Problem;
+import io.outsidein.kit.problem.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -66,13 +67,13 @@ public class CustomerRecordsResource {
           String cursor) {
     TimelineFilter filter =
         new TimelineFilter(
-            Params.instant("from", from),
-            Params.instant("to", to),
-            Params.enumValue("department", department, Department.class),
-            Params.enumValue("channel", channel, Channel.class),
-            Params.enumValue("type", type, InteractionType.class));
+            QueryParams.instant("from", from),
+            QueryParams.instant("to", to),
+            QueryParams.enumValue("department", department, Department.class),
+            QueryParams.enumValue("channel", channel, Channel.class),
+            QueryParams.enumValue("type", type, InteractionType.class));
     return PageResponse.from(
-        interactions.timeline(customerId, filter, Params.limit(limit), Cursor.decode(cursor)),
+        interactions.timeline(customerId, filter, QueryParams.limit(limit), Cursor.decode(cursor)),
         InteractionResponse::from);
   }
 
@@ -97,8 +98,8 @@ public class CustomerRecordsResource {
     return PageResponse.from(
         cases.ofCustomer(
             customerId,
-            Params.enumValue("status", status, CaseStatus.class),
-            Params.limit(limit),
+            QueryParams.enumValue("status", status, CaseStatus.class),
+            QueryParams.limit(limit),
             Cursor.decode(cursor)),
         CaseResponse::from);
   }

@@ -3,6 +3,7 @@ package io.outsidein.interaction.rest;
 import io.outsidein.events.interaction.Money;
 import io.outsidein.interaction.rest.validation.CurrencyCode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,7 +17,9 @@ public final class GestureRequests {
   @Schema(name = "GrantGesture")
   public record Grant(
       @Valid @NotNull Amount amount,
-      @Schema(example = "Parcel arrived damaged", maxLength = 2000) @Size(max = 2000)
+      @Schema(example = "Parcel arrived damaged", minLength = 1, maxLength = 2000)
+          @NotBlank
+          @Size(max = 2000)
           String reason) {}
 
   @Schema(name = "GestureAmount", description = "A positive amount as a decimal string")

@@ -5,6 +5,7 @@ import io.outsidein.interaction.service.Cursor;
 import io.outsidein.interaction.service.GestureService;
 import io.outsidein.kit.problem.Problem;
 import io.outsidein.kit.problem.ProblemException;
+import io.outsidein.kit.problem.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -55,8 +56,8 @@ public class GestureResource {
           String cursor) {
     return PageResponse.from(
         gestures.list(
-            Params.enumValue("status", status, GestureStatus.class),
-            Params.limit(limit),
+            QueryParams.enumValue("status", status, GestureStatus.class),
+            QueryParams.limit(limit),
             Cursor.decode(cursor)),
         GestureResponse::from);
   }

@@ -5,6 +5,7 @@ import io.outsidein.events.interaction.Department;
 import io.outsidein.events.interaction.InteractionType;
 import io.outsidein.interaction.rest.validation.NotTooFarAhead;
 import io.outsidein.interaction.service.NewInteraction;
+import io.outsidein.kit.validation.ScalarValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,7 +21,9 @@ public record RecordInteractionRequest(
     @Schema(example = "6f1c2d4e-8a0b-4c5d-9e7f-102030405060") @NotNull UUID customerId,
     @Schema(
             example = "2025-03-01T10:15:30Z",
-            description = "Default now; the past is fine, more than 5 minutes ahead is refused")
+            description =
+                "Default now; history may be imported (from 1900), more than 5 minutes ahead is"
+                    + " refused")
         @NotTooFarAhead
         Instant occurredAt,
     @Schema(example = "PHONE") @NotNull Channel channel,
@@ -39,8 +42,11 @@ public record RecordInteractionRequest(
             description = "Unique per customer: a second one answers 409 with the existing id")
         @Size(min = 1, max = 200)
         String externalId,
-    @Schema(example = "{\"agentTeam\": \"north\"}") @Size(max = 50)
-        Map<String, Object> attributes) {
+    @Schema(
+            example = "{\"agentTeam\": \"north\"}",
+            description = "at most 50 scalar attributes (string, number or boolean)")
+        @Size(max = 50)
+        Map<String, @ScalarValue Object> attributes) {
 
   public NewInteraction toNewInteraction() {
     return new NewInteraction(

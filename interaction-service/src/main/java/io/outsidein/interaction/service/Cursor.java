@@ -1,6 +1,8 @@
 package io.outsidein.interaction.service;
 
 import io.outsidein.kit.problem.ProblemException;
+import io.outsidein.kit.problem.QueryParams;
+import io.outsidein.kit.validation.Storable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -35,6 +37,9 @@ public record Cursor(Instant time, UUID id) {
         throw invalid();
       }
       Instant time = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+      if (Storable.timeProblem(time).isPresent()) {
+        throw invalid();
+      }
       return new Cursor(time, UUID.fromString(parts[2]));
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw invalid();
@@ -42,7 +47,7 @@ public record Cursor(Instant time, UUID id) {
   }
 
   private static ProblemException invalid() {
-    return ProblemException.badRequest(
-        "cursor is not a cursor this service gave; start again without it");
+    return QueryParams.invalid(
+        "cursor", "is not a cursor this service gave; start again without it");
   }
 }

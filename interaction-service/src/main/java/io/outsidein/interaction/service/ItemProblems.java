@@ -1,14 +1,12 @@
 package io.outsidein.interaction.service;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.outsidein.kit.problem.JsonProblemMapper;
 import io.outsidein.kit.problem.Problem;
 import io.outsidein.kit.problem.ProblemException;
+import io.outsidein.kit.problem.ValidationProblemMapper;
 import jakarta.validation.ConstraintViolation;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -48,22 +46,18 @@ public final class ItemProblems {
   public static Problem violations(Set<? extends ConstraintViolation<?>> violations) {
     return invalid(
         violations.stream()
-            .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+            .map(v -> new Problem.FieldError(ValidationProblemMapper.field(v), v.getMessage()))
             .sorted(Comparator.comparing(Problem.FieldError::field))
             .toList());
   }
 
   public static Problem json(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    String field = path.isEmpty() ? "item" : path.toString();
-    return invalid(List.of(new Problem.FieldError(field, message(e))));
+    Problem.FieldError error = JsonProblemMapper.fieldError(e);
+    return invalid(
+        List.of(
+            "request".equals(error.field())
+                ? new Problem.FieldError("item", error.message())
+                : error));
   }
 
   public static Problem unexpected() {
@@ -75,23 +69,5 @@ public final class ItemProblems {
         INSTANCE,
         List.of(),
         Map.of());
-  }
-
-  private static String message(JsonMappingException e) {
-    if (e instanceof UnrecognizedPropertyException) {
-      return "unknown field";
-    }
-    if (e instanceof InvalidFormatException invalid
-        && invalid.getTargetType() != null
-        && invalid.getTargetType().isEnum()) {
-      return "must be one of "
-          + Arrays.stream(invalid.getTargetType().getEnumConstants())
-              .map(Object::toString)
-              .collect(Collectors.joining(", "));
-    }
-    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-      return "must be a valid " + mismatch.getTargetType().getSimpleName().toLowerCase();
-    }
-    return "has an invalid value";
   }
 }

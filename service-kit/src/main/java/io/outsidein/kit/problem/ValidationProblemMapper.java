@@ -25,7 +25,7 @@ public class ValidationProblemMapper {
   }
 
   /** The path a caller knows: the body's field path or the parameter name, never the method. */
-  static String field(ConstraintViolation<?> violation) {
+  public static String field(ConstraintViolation<?> violation) {
     List<String> names = new ArrayList<>();
     String parameter = null;
     for (Path.Node node : violation.getPropertyPath()) {

@@ -1,4 +1,4 @@
-package io.outsidein.customer.rest.validation;
+package io.outsidein.kit.validation;
 
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
