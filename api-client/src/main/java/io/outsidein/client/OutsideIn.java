@@ -8,6 +8,7 @@ import io.outsidein.client.api.GesturesApi;
 import io.outsidein.client.api.InsightsApi;
 import io.outsidein.client.api.InteractionsApi;
 import io.outsidein.client.model.Problem;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -47,6 +48,8 @@ public record OutsideIn(
    */
   public static ApiClient apiClient(String gatewayUrl, String apiKey, String requestId) {
     ApiClient client = new ApiClient();
+    // HTTP/1.1 as every caller of the gateway speaks it: no h2c upgrade attempt on a first POST.
+    client.setHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
     client.updateBaseUri(baseUri(gatewayUrl));
     client.setConnectTimeout(Duration.ofSeconds(5));
     client.setReadTimeout(Duration.ofSeconds(30));
