@@ -1,14 +1,25 @@
 package io.outsidein.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outsidein.client.ApiClient;
 import io.outsidein.prometheus.Scrape;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** Request builders for the public API and readers of a service's Prometheus metrics. */
+/**
+ * Request builders for the public API, whose bodies are the generated client's models (the load
+ * runs send them with their own lighter HTTP client), and readers of a service's Prometheus
+ * metrics.
+ */
 final class Api {
+  /** The generated client's JSON settings, to write and read its models. */
+  private static final ObjectMapper JSON = ApiClient.createDefaultObjectMapper();
+
   private final URI gateway;
   private final String bearer;
   final HttpClient client =
@@ -27,12 +38,30 @@ final class Api {
         "GET", gateway.resolve("/api/v1" + path), Map.of("Authorization", bearer), null);
   }
 
-  Call post(String path, String json) {
+  /** A POST of one of the generated client's models. */
+  Call post(String path, Object model) {
     return new Call(
         "POST",
         gateway.resolve("/api/v1" + path),
         Map.of("Authorization", bearer, "Content-Type", "application/json"),
-        json);
+        write(model));
+  }
+
+  static String write(Object model) {
+    try {
+      return JSON.writeValueAsString(model);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An answer's body as one of the generated client's models. */
+  static <T> T read(String body, Class<T> model) {
+    try {
+      return JSON.readValue(body, model);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("not a " + model.getSimpleName() + ": " + body, e);
+    }
   }
 
   static Call direct(URI service, String path) {

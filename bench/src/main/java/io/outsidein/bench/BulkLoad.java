@@ -1,8 +1,17 @@
 package io.outsidein.bench;
 
+import io.outsidein.client.model.Channel;
+import io.outsidein.client.model.Customer;
+import io.outsidein.client.model.Department;
+import io.outsidein.client.model.InteractionBatch;
+import io.outsidein.client.model.InteractionBatchResult;
+import io.outsidein.client.model.InteractionType;
+import io.outsidein.client.model.NewCustomer;
+import io.outsidein.client.model.NewInteraction;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Loads a large population through the public API for the journey's data-size target: customers one
@@ -24,10 +31,19 @@ import java.util.regex.Pattern;
  * thread (the demo loader plans a whole population first and suits a few thousand customers).
  */
 final class BulkLoad {
-  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-  private static final String[] CHANNELS = {"WEB", "EMAIL", "PHONE", "CHAT", "STORE"};
-  private static final String[] DEPARTMENTS = {"SALES", "SUPPORT", "BILLING", "MARKETING"};
-  private static final String[] TYPES = {"VISIT", "PURCHASE", "INQUIRY", "COMPLAINT", "FEEDBACK"};
+  private static final Channel[] CHANNELS = {
+    Channel.WEB, Channel.EMAIL, Channel.PHONE, Channel.CHAT, Channel.STORE
+  };
+  private static final Department[] DEPARTMENTS = {
+    Department.SALES, Department.SUPPORT, Department.BILLING, Department.MARKETING
+  };
+  private static final InteractionType[] TYPES = {
+    InteractionType.VISIT,
+    InteractionType.PURCHASE,
+    InteractionType.INQUIRY,
+    InteractionType.COMPLAINT,
+    InteractionType.FEEDBACK
+  };
   private static final int BATCH = 1000;
 
   private final Api api;
@@ -63,54 +79,46 @@ final class BulkLoad {
 
   /** Creates one customer labelled for the run (its segment and email say where it came from). */
   static String createCustomer(Api api, String label, String run, int i) {
-    HttpResponse<String> res =
-        api.send(
-            api.post(
-                "/customers",
-                "{\"displayName\":\""
-                    + label
-                    + " "
-                    + i
-                    + "\",\"email\":\""
-                    + label
-                    + "-"
-                    + run
-                    + "-"
-                    + i
-                    + "@example.com\",\"segment\":\""
-                    + label
-                    + "\"}"));
-    Matcher m = ID.matcher(res.body());
-    if (res.statusCode() != 201 || !m.find()) {
+    NewCustomer customer =
+        new NewCustomer()
+            .displayName(label + " " + i)
+            .email(label + "-" + run + "-" + i + "@example.com")
+            .segment(label);
+    HttpResponse<String> res = api.send(api.post("/customers", customer));
+    if (res.statusCode() != 201) {
       throw new IllegalStateException(
           "creating a customer answered " + res.statusCode() + ": " + res.body());
     }
-    return m.group(1);
+    return Api.read(res.body(), Customer.class).getId().toString();
   }
 
   private void record(String[] customers, int size, Random random, Instant now) {
-    StringBuilder body = new StringBuilder("{\"items\":[");
+    InteractionBatch batch = new InteractionBatch();
     for (int i = 0; i < size; i++) {
       Instant at = now.minus(Duration.ofMinutes(1 + random.nextInt(180 * 24 * 60)));
-      body.append(i == 0 ? "" : ",")
-          .append("{\"customerId\":\"")
-          .append(customers[random.nextInt(customers.length)])
-          .append("\",\"occurredAt\":\"")
-          .append(at)
-          .append("\",\"channel\":\"")
-          .append(CHANNELS[random.nextInt(CHANNELS.length)])
-          .append("\",\"department\":\"")
-          .append(DEPARTMENTS[random.nextInt(DEPARTMENTS.length)])
-          .append("\",\"type\":\"")
-          .append(TYPES[random.nextInt(TYPES.length)])
-          .append("\",\"summary\":\"load\"}");
+      batch.addItemsItem(
+          new NewInteraction()
+              .customerId(UUID.fromString(customers[random.nextInt(customers.length)]))
+              .occurredAt(at.atOffset(ZoneOffset.UTC))
+              .channel(CHANNELS[random.nextInt(CHANNELS.length)])
+              .department(DEPARTMENTS[random.nextInt(DEPARTMENTS.length)])
+              .type(TYPES[random.nextInt(TYPES.length)])
+              .summary("load"));
     }
-    HttpResponse<String> res = api.send(api.post("/interactions/batch", body.append("]}") + ""));
-    int stored = count(res.body(), "\"status\":201");
+    HttpResponse<String> res = api.send(api.post("/interactions/batch", batch));
+    int stored = res.statusCode() >= 300 ? 0 : stored(res.body());
     if (res.statusCode() >= 300 || stored != size) {
       throw new IllegalStateException(
           "a batch of " + size + " stored " + stored + " (" + res.statusCode() + ")");
     }
+  }
+
+  /** The items of a batch's answer that were stored (201). */
+  static int stored(String batchAnswer) {
+    return (int)
+        Api.read(batchAnswer, InteractionBatchResult.class).getResults().stream()
+            .filter(r -> r.getStatus() == 201)
+            .count();
   }
 
   private static void parallel(int threads, int tasks, String what, IntConsumer task) {
@@ -139,15 +147,6 @@ final class BulkLoad {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  /** How often the needle occurs in the text: the stored items of a batch answer. */
-  static int count(String text, String needle) {
-    int n = 0;
-    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-      n++;
-    }
-    return n;
   }
 
   private static double seconds(long since) {

@@ -1,9 +1,19 @@
 package io.outsidein.bench;
 
+import io.outsidein.client.model.Channel;
+import io.outsidein.client.model.CustomerInsights;
+import io.outsidein.client.model.Department;
+import io.outsidein.client.model.Interaction;
+import io.outsidein.client.model.InteractionBatch;
+import io.outsidein.client.model.InteractionType;
+import io.outsidein.client.model.Journey;
+import io.outsidein.client.model.NewInteraction;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +26,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /** The benchmarks of bench/README.md, each returning its report row. */
 final class Scenarios {
-  private static final Pattern SAMPLE_ID =
-      Pattern.compile("\"externalId\"\\s*:\\s*\"(fresh-[0-9a-f]+-[0-9]+)\"");
-  private static final Pattern RECORDED_AT = Pattern.compile("\"recordedAt\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern COMPUTED_AT = Pattern.compile("\"computedAt\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern LAST_INTERACTION =
-      Pattern.compile("\"lastInteractionAt\"\\s*:\\s*\"([^\"]+)\"");
   private final Api api;
   private final LoadClient load;
   private final BenchOptions options;
@@ -120,11 +122,13 @@ final class Scenarios {
     return customers.get(random.nextInt(customers.size()));
   }
 
-  private static String interaction(String customerId) {
-    return "{\"customerId\":\""
-        + customerId
-        + "\",\"channel\":\"WEB\",\"department\":\"MARKETING\","
-        + "\"type\":\"VISIT\",\"summary\":\"bench\"}";
+  private static NewInteraction interaction(String customerId) {
+    return new NewInteraction()
+        .customerId(UUID.fromString(customerId))
+        .channel(Channel.WEB)
+        .department(Department.MARKETING)
+        .type(InteractionType.VISIT)
+        .summary("bench");
   }
 
   /** Single POST /interactions at a fixed rate; the outbox backlog must not grow. */
@@ -192,20 +196,17 @@ final class Scenarios {
         futures.add(
             pool.submit(
                 () -> {
-                  StringBuilder items = new StringBuilder("{\"items\":[");
+                  InteractionBatch batch = new InteractionBatch();
                   Random r = new Random();
                   for (int i = 0; i < 1000; i++) {
-                    items
-                        .append(i == 0 ? "" : ",")
-                        .append(interaction(customers.get(r.nextInt(customers.size()))));
+                    batch.addItemsItem(interaction(customers.get(r.nextInt(customers.size()))));
                   }
-                  HttpResponse<String> res =
-                      api.send(api.post("/interactions/batch", items.append("]}").toString()));
+                  HttpResponse<String> res = api.send(api.post("/interactions/batch", batch));
                   if (res.statusCode() >= 300) {
                     throw new IllegalStateException(
                         "batch answered " + res.statusCode() + ": " + res.body());
                   }
-                  stored.addAndGet(BulkLoad.count(res.body(), "\"status\":201"));
+                  stored.addAndGet(BulkLoad.stored(res.body()));
                 }));
       }
       for (Future<?> f : futures) {
@@ -257,14 +258,10 @@ final class Scenarios {
                       : loadCustomers.get(random.nextInt(loadCustomers.size()));
               Instant at = Instant.now();
               String sampleId = "fresh-" + run + "-" + i;
-              String json =
-                  "{\"customerId\":\""
-                      + customer
-                      + "\",\"occurredAt\":\""
-                      + at
-                      + (sample ? "\",\"externalId\":\"" + sampleId : "")
-                      + "\",\"channel\":\"WEB\","
-                      + "\"department\":\"MARKETING\",\"type\":\"VISIT\",\"summary\":\"bench\"}";
+              NewInteraction touch =
+                  interaction(customer)
+                      .occurredAt(at.atOffset(ZoneOffset.UTC))
+                      .externalId(sample ? sampleId : null);
               if (sample) {
                 long sentNanos = System.nanoTime();
                 samples.add(
@@ -277,15 +274,18 @@ final class Scenarios {
                           return null;
                         }));
               }
-              return api.post("/interactions", json);
+              return api.post("/interactions", touch);
             },
             res -> {
-              Matcher sample = SAMPLE_ID.matcher(res.body());
-              Matcher recorded = RECORDED_AT.matcher(res.body());
-              if (res.status() == 201 && sample.find() && recorded.find()) {
-                recordedAt.put(sample.group(1), Instant.parse(recorded.group(1)));
+              if (res.status() != 201) {
+                return false;
               }
-              return res.status() == 201;
+              // Only the samples' answers are read: the rest need not pay for parsing.
+              if (res.body().contains("\"fresh-")) {
+                Interaction recorded = Api.read(res.body(), Interaction.class);
+                recordedAt.put(recorded.getExternalId(), recorded.getRecordedAt().toInstant());
+              }
+              return true;
             });
     for (Future<?> sample : samples) {
       try {
@@ -362,13 +362,12 @@ final class Scenarios {
     long deadline = Math.max(sentNanos, System.nanoTime()) + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
       HttpResponse<String> res = api.send(api.get("/customers/" + customer + "/insights"));
-      Matcher last = LAST_INTERACTION.matcher(res.body());
-      Matcher computed = COMPUTED_AT.matcher(res.body());
-      if (res.statusCode() == 200
-          && last.find()
-          && computed.find()
-          && !Instant.parse(last.group(1)).isBefore(at.minusMillis(1))) {
-        return Instant.parse(computed.group(1));
+      if (res.statusCode() == 200) {
+        CustomerInsights insights = Api.read(res.body(), CustomerInsights.class);
+        OffsetDateTime last = insights.getMetrics().getLastInteractionAt();
+        if (last != null && !last.toInstant().isBefore(at.minusMillis(1))) {
+          return insights.getComputedAt().toInstant();
+        }
       }
       Thread.sleep(200);
     }
@@ -384,7 +383,8 @@ final class Scenarios {
             options.duration(),
             256,
             i -> api.get("/customers/" + someCustomer() + "/journey"),
-            res -> res.status() == 200 && res.body().contains("\"degraded\":[]"));
+            res ->
+                res.status() == 200 && Api.read(res.body(), Journey.class).getDegraded().isEmpty());
     return new Row(
         "GET /customers/{id}/journey @200/s, " + customers.size() + " customers",
         String.format(

@@ -125,6 +125,12 @@ class CustomerErasureTest {
   }
 
   @Test
+  void erasesForACallerThatAcceptsOnlyProblems() {
+    String id = register();
+    given().accept("application/problem+json").delete("/customers/{id}", id).then().statusCode(204);
+  }
+
+  @Test
   void answers404WhenErasingAnUnknownCustomer() {
     given().delete("/customers/{id}", UUID.randomUUID()).then().statusCode(404);
   }

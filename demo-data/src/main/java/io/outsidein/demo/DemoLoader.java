@@ -1,37 +1,57 @@
 package io.outsidein.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.outsidein.client.ApiException;
+import io.outsidein.client.OutsideIn;
+import io.outsidein.client.model.BatchItemResult;
+import io.outsidein.client.model.Channel;
+import io.outsidein.client.model.Department;
+import io.outsidein.client.model.Gesture;
+import io.outsidein.client.model.GestureDecision;
+import io.outsidein.client.model.GestureStatus;
+import io.outsidein.client.model.GrantGesture;
+import io.outsidein.client.model.GrantGestureAmount;
+import io.outsidein.client.model.HandoffRequest;
+import io.outsidein.client.model.InteractionBatch;
+import io.outsidein.client.model.InteractionType;
+import io.outsidein.client.model.Money;
+import io.outsidein.client.model.NewCase;
+import io.outsidein.client.model.NewCustomer;
+import io.outsidein.client.model.NewInteraction;
+import io.outsidein.client.model.Rating;
+import io.outsidein.client.model.ResolutionRequest;
 import io.outsidein.demo.Plan.PlannedCase;
 import io.outsidein.demo.Plan.PlannedInteraction;
-import io.outsidein.events.interaction.Department;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
- * Loads a generated population through the public API only: customers, then their cases (with
- * handoffs, gestures and resolutions), then every touchpoint in batches.
+ * Loads a generated population through the public API only, with the generated client: customers,
+ * then their cases (with handoffs, gestures and resolutions), then every touchpoint in batches.
  */
 public final class DemoLoader {
   private static final int BATCH = 1000;
+  private static final int ATTEMPTS = 5;
 
-  private final PublicApi api;
+  private final OutsideIn api;
   private final int threads;
   private final Consumer<String> progress;
 
-  public DemoLoader(PublicApi api, int threads, Consumer<String> progress) {
+  public DemoLoader(OutsideIn api, int threads, Consumer<String> progress) {
     this.api = api;
     this.threads = threads;
     this.progress = progress;
@@ -62,11 +82,11 @@ public final class DemoLoader {
     progress.accept(
         "planned " + plans.size() + " customers " + personas + " (seed " + options.seed() + ")");
 
-    String[] customerIds = new String[plans.size()];
+    UUID[] customerIds = new UUID[plans.size()];
     parallel(plans.size(), "customers", i -> customerIds[i] = createCustomer(plans.get(i)));
 
-    List<String[]> caseIds = new ArrayList<>(plans.size());
-    plans.forEach(p -> caseIds.add(new String[p.cases().size()]));
+    List<UUID[]> caseIds = new ArrayList<>(plans.size());
+    plans.forEach(p -> caseIds.add(new UUID[p.cases().size()]));
     AtomicInteger gestures = new AtomicInteger();
     parallel(
         plans.size(),
@@ -78,7 +98,7 @@ public final class DemoLoader {
           }
         });
 
-    List<Map<String, Object>> items = new ArrayList<>();
+    List<NewInteraction> items = new ArrayList<>();
     for (int i = 0; i < plans.size(); i++) {
       for (PlannedInteraction touch : plans.get(i).interactions()) {
         items.add(
@@ -94,23 +114,24 @@ public final class DemoLoader {
         batches,
         "interaction batches",
         b -> {
-          List<Map<String, Object>> chunk =
+          List<NewInteraction> chunk =
               items.subList(b * BATCH, Math.min(items.size(), (b + 1) * BATCH));
-          JsonNode results =
-              api.post("/interactions/batch", Map.of("items", chunk)).path("results");
-          results.forEach(
-              r -> {
-                if (r.path("status").asInt(201) >= 300) {
-                  refused.incrementAndGet();
-                }
-              });
+          List<BatchItemResult> results =
+              politely(
+                      () ->
+                          api.interactions()
+                              .recordInteractionBatch(new InteractionBatch().items(chunk)))
+                  .getResults();
+          results.stream()
+              .filter(r -> r.getStatus() >= 300)
+              .forEach(r -> refused.incrementAndGet());
         });
     if (refused.get() > 0) {
       throw new IllegalStateException(refused.get() + " generated interactions were refused");
     }
     int cases = plans.stream().mapToInt(p -> p.cases().size()).sum();
     return new Result(
-        List.of(customerIds),
+        Arrays.stream(customerIds).map(UUID::toString).toList(),
         cases,
         gestures.get(),
         items.size(),
@@ -118,80 +139,114 @@ public final class DemoLoader {
         Duration.between(started, Instant.now()));
   }
 
-  private String createCustomer(Plan plan) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("displayName", plan.displayName());
-    body.put("email", plan.email());
-    body.put("segment", plan.segment());
-    return api.post("/customers", body).path("id").asText();
+  private UUID createCustomer(Plan plan) {
+    NewCustomer customer =
+        new NewCustomer()
+            .displayName(plan.displayName())
+            .email(plan.email())
+            .segment(plan.segment());
+    return politely(() -> api.customers().registerCustomer(customer)).getId();
   }
 
   /** Opens the case, hands it along its path, offers a gesture, and resolves it if planned. */
-  private String runCase(String customerId, PlannedCase planned, AtomicInteger gestures) {
-    List<Department> path = planned.departments();
-    String caseId =
-        api.post(
-                "/cases",
-                Map.of(
-                    "customerId",
-                    customerId,
-                    "subject",
-                    planned.subject(),
-                    "department",
-                    path.get(0)))
-            .path("id")
-            .asText();
+  private UUID runCase(UUID customerId, PlannedCase planned, AtomicInteger gestures) {
+    List<Department> path =
+        planned.departments().stream().map(d -> enumOf(d, Department::fromValue)).toList();
+    UUID caseId =
+        politely(
+                () ->
+                    api.cases()
+                        .openCase(
+                            new NewCase()
+                                .customerId(customerId)
+                                .subject(planned.subject())
+                                .department(path.get(0))))
+            .getId();
     for (int i = 1; i < path.size(); i++) {
-      api.post(
-          "/cases/" + caseId + "/handoffs",
-          Map.of("toDepartment", path.get(i), "note", "Passed on for follow-up"));
+      HandoffRequest handoff =
+          new HandoffRequest().toDepartment(path.get(i)).note("Passed on for follow-up");
+      politely(() -> api.cases().handOffCase(caseId, handoff));
     }
     if (planned.gesture() != null) {
-      JsonNode gesture =
-          api.post(
-              "/cases/" + caseId + "/gestures",
-              Map.of(
-                  "amount",
-                  Map.of("value", planned.gesture().toPlainString(), "currency", "EUR"),
-                  "reason",
-                  "Sorry for the trouble"));
+      GrantGesture grant =
+          new GrantGesture()
+              .amount(
+                  new GrantGestureAmount().value(planned.gesture().toPlainString()).currency("EUR"))
+              .reason("Sorry for the trouble");
+      Gesture gesture = politely(() -> api.gestures().grantGesture(caseId, grant));
       gestures.incrementAndGet();
       // Supervisors approve most larger gestures; some stay pending for the demo.
-      if ("PENDING_APPROVAL".equals(gesture.path("status").asText())
+      if (gesture.getStatus() == GestureStatus.PENDING_APPROVAL
           && planned.gesture().compareTo(BigDecimal.valueOf(60)) < 0) {
-        api.post(
-            "/gestures/" + gesture.path("id").asText() + "/decision",
-            Map.of("approve", true, "note", "Fair"));
+        GestureDecision decision = new GestureDecision().approve(true).note("Fair");
+        politely(() -> api.gestures().decideGesture(gesture.getId(), decision));
       }
     }
     if (planned.resolved()) {
-      api.post("/cases/" + caseId + "/resolution", Map.of("resolution", "Replaced the item"));
+      ResolutionRequest resolution = new ResolutionRequest().resolution("Replaced the item");
+      politely(() -> api.cases().resolveCase(caseId, resolution));
     }
     return caseId;
   }
 
-  private static Map<String, Object> interaction(
-      String customerId, PlannedInteraction touch, String caseId) {
-    Map<String, Object> item = new LinkedHashMap<>();
-    item.put("customerId", customerId);
-    item.put("occurredAt", touch.occurredAt().toString());
-    item.put("channel", touch.channel());
-    item.put("department", touch.department());
-    item.put("type", touch.type());
-    item.put("summary", touch.summary());
-    if (caseId != null) {
-      item.put("caseId", caseId);
-    }
+  private static NewInteraction interaction(
+      UUID customerId, PlannedInteraction touch, UUID caseId) {
+    NewInteraction item =
+        new NewInteraction()
+            .customerId(customerId)
+            .occurredAt(touch.occurredAt().atOffset(ZoneOffset.UTC))
+            .channel(enumOf(touch.channel(), Channel::fromValue))
+            .department(enumOf(touch.department(), Department::fromValue))
+            .type(enumOf(touch.type(), InteractionType::fromValue))
+            .summary(touch.summary())
+            .caseId(caseId);
     if (touch.rating() != null) {
-      item.put("rating", Map.of("scale", touch.rating().scale(), "score", touch.rating().score()));
+      item.rating(
+          new Rating()
+              .scale(enumOf(touch.rating().scale(), Rating.ScaleEnum::fromValue))
+              .score(touch.rating().score()));
     }
     if (touch.sentiment() != null) {
-      item.put("sentiment", Math.round(touch.sentiment() * 100) / 100.0);
+      item.sentiment(Math.round(touch.sentiment() * 100) / 100.0);
     }
     if (touch.amount() != null) {
-      item.put("amount", Map.of("value", touch.amount().toPlainString(), "currency", "EUR"));
+      item.amount(new Money().value(touch.amount().toPlainString()).currency("EUR"));
     }
     return item;
+  }
+
+  /** The plan speaks the event catalogue's enums; the API's enums have the same names. */
+  private static <T> T enumOf(Enum<?> planned, Function<String, T> api) {
+    return api.apply(planned.name());
+  }
+
+  /** One call of the generated client; 429 and 503 are retried after the Retry-After asked. */
+  private static <T> T politely(Call<T> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.run();
+      } catch (ApiException e) {
+        if ((e.getCode() != 429 && e.getCode() != 503) || attempt >= ATTEMPTS) {
+          throw new IllegalStateException(
+              "the API answered " + e.getCode() + ": " + e.getResponseBody(), e);
+        }
+        long wait =
+            e.getResponseHeaders() == null
+                ? 1
+                : e.getResponseHeaders().firstValueAsLong("Retry-After").orElse(1);
+        try {
+          Thread.sleep(Math.min(10, Math.max(1, wait)) * 1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", interrupted);
+        }
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Call<T> {
+    T run() throws ApiException;
   }
 
   /** Runs {@code work} for 0..count-1 on the pool, printing progress about every tenth. */
@@ -246,7 +301,7 @@ public final class DemoLoader {
     DemoOptions options = DemoOptions.parse(args);
     DemoLoader loader =
         new DemoLoader(
-            new PublicApi(URI.create(options.gateway()), options.apiKey()),
+            OutsideIn.connect(options.gateway(), options.apiKey()),
             options.threads(),
             line -> System.out.println("[demo] " + line));
     Result result = loader.load(options);

@@ -30,12 +30,12 @@ import org.junit.jupiter.api.Test;
  */
 class FaultDrillsIT {
   private static Suite suite;
-  private static Api api;
+  private static ClientFixtures api;
 
   @BeforeAll
   static void startSuite() {
     suite = RunningSuite.start();
-    api = new Api(suite);
+    api = new ClientFixtures(suite);
   }
 
   @AfterAll
@@ -48,12 +48,12 @@ class FaultDrillsIT {
   @Test
   void everyWriteReachesInsightExactlyOnceWhenTheBrokerIsKilledDuringTwoThousandWrites()
       throws Exception {
-    List<String> customers = api.customers(20, "drill-broker");
+    List<UUID> customers = api.customers(20, "drill-broker");
     AtomicInteger accepted = new AtomicInteger();
     ExecutorService writers = Executors.newFixedThreadPool(8);
     List<Future<Integer>> writes = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
-      String customer = customers.get(i % customers.size());
+      UUID customer = customers.get(i % customers.size());
       writes.add(writers.submit(() -> api.record(customer)));
     }
     // Kill the broker once a quarter of the writes are in, keep it down a while, bring it back.
@@ -79,7 +79,7 @@ class FaultDrillsIT {
 
   @Test
   void theOutboxBacklogShowsABrokerOutageAndEmptiesWhenTheBrokerIsBack() throws Exception {
-    List<String> customers = api.customers(5, "drill-backlog");
+    List<UUID> customers = api.customers(5, "drill-backlog");
     String interactions = suite.serviceUrl(Suite.INTERACTION);
     suite.broker().kill();
     try {
@@ -110,7 +110,7 @@ class FaultDrillsIT {
 
   @Test
   void insightRestartedMidStreamEndsWithTheNumbersOfAnUndisturbedRun() throws Exception {
-    List<String> customers = api.customers(10, "drill-consumer");
+    List<UUID> customers = api.customers(10, "drill-consumer");
     api.recordBatch(customers, 100);
     // The batch is stored; insight is consuming it now: kill it mid-stream.
     Thread.sleep(300);
@@ -120,7 +120,7 @@ class FaultDrillsIT {
     suite.awaitReady(Duration.ofSeconds(90));
 
     awaitCounted(customers, 1_500, Duration.ofMinutes(2));
-    for (String customer : customers) {
+    for (UUID customer : customers) {
       assertThat(api.countedByInsight(customer)).isEqualTo(150);
     }
     assertStillCounted(customers, 1_500);
@@ -128,7 +128,7 @@ class FaultDrillsIT {
 
   @Test
   void aProducerKilledWhileRelayingLosesNoEventAndDuplicatesNone() throws Exception {
-    List<String> customers = api.customers(10, "drill-producer");
+    List<UUID> customers = api.customers(10, "drill-producer");
     api.recordBatch(customers, 100);
     // The outbox rows are committed; kill interaction-service while its relay publishes them.
     suite.killService(Suite.INTERACTION);
@@ -143,7 +143,7 @@ class FaultDrillsIT {
 
   @Test
   void aServiceCutOffFromItsDatabaseAnswers503QuicklyAndRecoversByItself() {
-    String id = api.customers(1, "drill-database").get(0);
+    UUID id = api.customers(1, "drill-database").get(0);
     TcpProxy proxy = TcpProxy.to(suite.postgres().host(), suite.postgres().port());
     try {
       suite.stopService(Suite.CUSTOMER);
@@ -173,7 +173,8 @@ class FaultDrillsIT {
           .untilAsserted(
               () -> given().baseUri(service).get("/q/health/ready").then().statusCode(503));
       // Through the gateway the caller sees the same clear answer.
-      api.as(Api.AGENT).get("/api/v1/customers/{id}", id).then().statusCode(503);
+      assertThat(ClientFixtures.status(() -> api.agent.customers().getCustomerWithHttpInfo(id)))
+          .isEqualTo(503);
 
       proxy.restore();
       Awaitility.await()
@@ -195,7 +196,7 @@ class FaultDrillsIT {
     String second = suite.addInstance(Suite.INSIGHT);
     try {
       suite.awaitReady(Duration.ofSeconds(90));
-      List<String> customers =
+      List<UUID> customers =
           api.customers(30, "drill-scale-" + UUID.randomUUID().toString().substring(0, 6));
       api.recordBatch(customers, 20);
 
@@ -214,7 +215,7 @@ class FaultDrillsIT {
     return ServiceMetrics.scrape(serviceUrl).sum("kafka_consumer_coordinator_assigned_partitions");
   }
 
-  private static void awaitCounted(List<String> customers, int expected, Duration atMost) {
+  private static void awaitCounted(List<UUID> customers, int expected, Duration atMost) {
     Awaitility.await()
         .atMost(atMost)
         .pollInterval(Duration.ofSeconds(1))
@@ -222,17 +223,17 @@ class FaultDrillsIT {
   }
 
   /** After the count is reached, a redelivery would show up as more: wait and look again. */
-  private static void assertStillCounted(List<String> customers, int expected)
+  private static void assertStillCounted(List<UUID> customers, int expected)
       throws InterruptedException {
     Thread.sleep(3_000);
     assertThat(api.countedByInsight(customers)).isEqualTo(expected);
   }
 
-  private static int storedInteractions(List<String> customers) throws Exception {
+  private static int storedInteractions(List<UUID> customers) throws Exception {
     try (Connection c = suite.postgres().connect(suite.database(Suite.INTERACTION));
         PreparedStatement s =
             c.prepareStatement("SELECT count(*) FROM interaction WHERE customer_id = ANY (?)")) {
-      s.setArray(1, c.createArrayOf("uuid", customers.stream().map(UUID::fromString).toArray()));
+      s.setArray(1, c.createArrayOf("uuid", customers.toArray()));
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
         return rs.getInt(1);

@@ -2,6 +2,7 @@ package io.outsidein.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outsidein.client.ApiException;
 import io.outsidein.e2e.TraceCollector.CollectedSpan;
 import io.outsidein.events.Topics;
 import io.outsidein.launcher.Suite;
@@ -13,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,13 +33,13 @@ import org.junit.jupiter.api.Test;
 class TracingIT {
   private static TraceCollector collector;
   private static Suite suite;
-  private static Api api;
+  private static ClientFixtures api;
 
   @BeforeAll
   static void startSuite() throws Exception {
     collector = TraceCollector.start();
     suite = RunningSuite.start(collector.serviceEnvironment());
-    api = new Api(suite);
+    api = new ClientFixtures(suite);
   }
 
   @AfterAll
@@ -51,21 +53,21 @@ class TracingIT {
   }
 
   @Test
-  void oneRequestThroughTheGatewayIsOneTraceThatReachesTheInsightConsumer() {
-    String customerId = api.customers(1, "traced").get(0);
+  void oneRequestThroughTheGatewayIsOneTraceThatReachesTheInsightConsumer() throws ApiException {
+    UUID customerId = api.customers(1, "traced").get(0);
     // The caller starts the trace, as a client with its own tracing would.
     String traceId = randomHex(16);
     String callerSpanId = randomHex(8);
 
     String interactionId =
-        api.as(Api.AGENT)
-            .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
-            .body(Api.visit(customerId))
-            .post("/api/v1/interactions")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        api.agent
+            .interactions()
+            .recordInteraction(
+                ClientFixtures.visit(customerId),
+                null,
+                Map.of("traceparent", "00-" + traceId + "-" + callerSpanId + "-01"))
+            .getId()
+            .toString();
 
     CollectedSpan consumer =
         Awaitility.await()

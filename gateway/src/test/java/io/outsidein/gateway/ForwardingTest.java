@@ -59,6 +59,26 @@ class ForwardingTest {
   }
 
   @Test
+  void erasesForACallerThatAcceptsOnlyProblems() {
+    given()
+        .header("Authorization", TestKeys.bearer(Role.ADMIN))
+        .accept("application/problem+json")
+        .when()
+        .delete("/api/v1/customers/{id}", Fake.CUSTOMER)
+        .then()
+        .statusCode(204);
+    given()
+        .header("Authorization", TestKeys.bearer(Role.ADMIN))
+        .accept("application/problem+json")
+        .when()
+        .delete("/api/v1/customers/{id}", Fake.UNKNOWN)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("status", equalTo(404));
+  }
+
+  @Test
   void passesTheQueryStringThroughAsTheCallerEncodedIt() {
     given()
         .header("X-API-Key", TestKeys.of(Role.ANALYST))

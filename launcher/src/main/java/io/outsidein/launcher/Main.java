@@ -1,9 +1,8 @@
 package io.outsidein.launcher;
 
+import io.outsidein.client.OutsideIn;
 import io.outsidein.demo.DemoLoader;
 import io.outsidein.demo.DemoOptions;
-import io.outsidein.demo.PublicApi;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,7 @@ public final class Main {
     try {
       DemoLoader.Result result =
           new DemoLoader(
-                  new PublicApi(URI.create(gateway), options.apiKey()),
+                  OutsideIn.connect(gateway, options.apiKey()),
                   options.threads(),
                   line -> System.out.println("[demo] " + line))
               .load(options);

@@ -249,6 +249,8 @@ public class CustomerResource {
 
   @DELETE
   @Path("/{id}")
+  // A 204 has no body: the gateway passes on a generated client's Accept of problems only.
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   @Operation(
       summary = "Erase a customer",
       description =

@@ -4,6 +4,7 @@ import io.outsidein.gateway.auth.Permission;
 import io.outsidein.gateway.auth.Requires;
 import io.outsidein.gateway.forward.Forwarder;
 import io.outsidein.gateway.forward.Upstream;
+import io.outsidein.kit.problem.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -61,6 +62,8 @@ public class CustomerRoutes {
 
   @DELETE
   @Path("/{id}")
+  // A 204 has no body, so a client generated from the document accepts only its problems.
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   @Requires(Permission.ERASE_CUSTOMERS)
   public CompletionStage<Response> erase(@PathParam("id") UUID id, @Context HttpHeaders headers) {
     return forwarder.forward(Upstream.CUSTOMER, "DELETE", "/customers/" + id, null, headers);

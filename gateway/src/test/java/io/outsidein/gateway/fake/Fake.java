@@ -99,6 +99,9 @@ public final class Fake {
               + "\"existingId\":\"abc\"}",
           0);
     }
+    if (path.matches("/customers/[^/]+") && method.equals("DELETE")) {
+      return new Answer(204, Map.of(), "", 0);
+    }
     if (path.equals("/customers/" + MERGED)) {
       return Answer.json(
           200,
