@@ -169,12 +169,29 @@ class RefusedRequestsTest {
   void leavesAUrlBeyondNettysOwnLimitToABare414() {
     // quarkus.http.limits.max-initial-line-length (64K): Vert.x answers before any route runs.
     Answer answer =
-        exchange(
-            RestAssured.port,
-            head("GET /api/v1/customers?q=" + "a".repeat(70_000) + " HTTP/1.1", HOST, AGENT),
-            PATIENCE);
+        send(head("GET /api/v1/customers?q=" + "a".repeat(70_000) + " HTTP/1.1", HOST, AGENT));
 
     assertThat(answer.status()).isEqualTo(414);
+    assertThat(answer.header("Content-Type")).isEmpty();
+  }
+
+  @Test
+  void leavesHeadersBeyondNettysOwnLimitToABare431() {
+    // quarkus.http.limits.max-header-size (64K): Vert.x answers before any route runs.
+    Answer answer =
+        send(
+            head(
+                "GET /api/v1/customers HTTP/1.1", HOST, AGENT, "X-Padding: " + "a".repeat(70_000)));
+
+    assertThat(answer.status()).isEqualTo(431);
+    assertThat(answer.header("Content-Type")).isEmpty();
+  }
+
+  @Test
+  void leavesAnUnparsableHeaderToABare400() {
+    Answer answer = send(head("GET /api/v1/customers HTTP/1.1", HOST, AGENT, "Bad Name: x"));
+
+    assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.header("Content-Type")).isEmpty();
   }
 
