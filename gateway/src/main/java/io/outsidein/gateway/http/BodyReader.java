@@ -54,10 +54,10 @@ public class BodyReader {
         .failureHandler(
             context -> {
               boolean reading = context.get(TIMER) != null;
-              if (context.response().ended() && context.failure() instanceof HttpClosedException) {
-                // The connection this reader closed after its own answer (408, 413): nothing to
-                // say.
-                return;
+              if (context.failure() instanceof HttpClosedException) {
+                // The caller left before its body ended, or this reader closed the connection after
+                // its own answer (408, 413): there is nobody to answer.
+                cancelTimer(context);
               } else if (context.response().headWritten()) {
                 context.next();
               } else if (context.statusCode() == 413) {

@@ -96,6 +96,38 @@ class RefusedRequestsTest {
   }
 
   @Test
+  void answersAFormBodyWith415() {
+    Answer answer =
+        send(
+            head(
+                    "POST /api/v1/customers HTTP/1.1",
+                    HOST,
+                    AGENT,
+                    "Content-Type: application/x-www-form-urlencoded",
+                    "Content-Length: 5")
+                + "a=%zz");
+
+    assertProblem(answer, 415);
+  }
+
+  @Test
+  void answersAMultipartBodyThatCannotBeDecodedWith400() {
+    String body = "--x\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--y--\r\n";
+    Answer answer =
+        send(
+            head(
+                    "POST /api/v1/customers HTTP/1.1",
+                    HOST,
+                    AGENT,
+                    "Content-Type: multipart/form-data; boundary=x",
+                    "Content-Length: " + body.length())
+                + body);
+
+    assertProblem(answer, 400);
+    assertThat(answer.body()).contains("unreadable-body");
+  }
+
+  @Test
   void answersAnHttp10RequestWithoutHostWith400() {
     Answer answer = send(head("GET /api/v1/customers HTTP/1.0", AGENT));
 
