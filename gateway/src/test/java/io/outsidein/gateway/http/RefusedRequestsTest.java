@@ -149,6 +149,13 @@ class RefusedRequestsTest {
   }
 
   @Test
+  void answersATargetThatIsNotAPathWith404() {
+    Answer answer = send(head("OPTIONS * HTTP/1.1", HOST, AGENT));
+
+    assertProblem(answer, 404);
+  }
+
+  @Test
   void echoesTheCallersRequestIdOnAnEarlyProblem() {
     Answer answer =
         send(
