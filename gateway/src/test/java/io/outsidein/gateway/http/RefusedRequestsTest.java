@@ -153,6 +153,7 @@ class RefusedRequestsTest {
     Answer answer = send(head("OPTIONS * HTTP/1.1", HOST, AGENT));
 
     assertProblem(answer, 404);
+    assertThat(answer.body()).contains("must be a path");
   }
 
   @Test
