@@ -112,14 +112,42 @@ public class BodyReader {
 
   private void tooLarge(RoutingContext context) {
     cancelTimer(context);
-    // The unread body would otherwise be taken for the next request on this connection.
+    HttpServerRequest request = context.request();
+    boolean http1 = request.version() != HttpVersion.HTTP_2;
+    if (http1) {
+      context.response().putHeader("Connection", "close");
+    }
     EarlyProblem.answer(
         context,
         413,
         "payload-too-large",
         "Payload too large",
         "the request body is larger than " + limit + " bytes",
-        true);
+        false);
+    if (http1) {
+      closeOnceDrained(request);
+    }
+  }
+
+  /**
+   * The rest of the body is read and dropped before the connection is closed (for at most the body
+   * timeout): closing with it unread would reset the connection, and a client still sending could
+   * lose the answer. Kept open, the body would be taken for the next request.
+   */
+  private void closeOnceDrained(HttpServerRequest request) {
+    if (request.isEnded()) {
+      request.connection().close();
+      return;
+    }
+    long deadline = vertx.setTimer(timeoutMillis, id -> request.connection().close());
+    request
+        .handler(dropped -> {})
+        .endHandler(
+            ended -> {
+              vertx.cancelTimer(deadline);
+              request.connection().close();
+            })
+        .resume();
   }
 
   private void tooSlow(RoutingContext context) {

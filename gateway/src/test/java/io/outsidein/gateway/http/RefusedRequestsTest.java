@@ -43,6 +43,23 @@ class RefusedRequestsTest {
   }
 
   @Test
+  void answersAnAnnouncedOversizedBodyWith413BeforeItIsSent() {
+    Answer answer =
+        send(
+            head(
+                    "POST /api/v1/interactions/batch HTTP/1.1",
+                    HOST,
+                    "Authorization: " + TestKeys.bearer(Role.INTEGRATION),
+                    JSON,
+                    "Content-Length: 3000000")
+                + "{\"items\":[");
+
+    assertProblem(answer, 413);
+    assertThat(answer.header("Connection")).hasValue("close");
+    assertThat(answer.elapsed()).isLessThan(BODY_TIMEOUT);
+  }
+
+  @Test
   void answersAnEmptyBodyOfLengthZeroWith400() {
     Answer answer =
         send(head("POST /api/v1/cases HTTP/1.1", HOST, AGENT, JSON, "Content-Length: 0"));
