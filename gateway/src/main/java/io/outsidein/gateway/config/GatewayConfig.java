@@ -3,6 +3,7 @@ package io.outsidein.gateway.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +16,7 @@ public interface GatewayConfig {
 
   RateLimit rateLimit();
 
-  /** {@code outsidein.gateway.max-body-size}: larger request bodies are refused with 413. */
-  @WithDefault("2M")
-  MemorySize maxBodySize();
+  Http http();
 
   /**
    * {@code outsidein.gateway.public-url}: where callers reach this API in production, for example
@@ -25,6 +24,36 @@ public interface GatewayConfig {
    * relative server.
    */
   Optional<String> publicUrl();
+
+  /**
+   * What the HTTP layer accepts before a request reaches a route (the README lists each answer).
+   */
+  interface Http {
+    /** {@code outsidein.gateway.http.max-body-size}: larger request bodies are refused with 413. */
+    @WithDefault("2M")
+    MemorySize maxBodySize();
+
+    /**
+     * {@code outsidein.gateway.http.max-url-length}: a longer request target (path and query) is
+     * refused with 414; it must stay below {@code quarkus.http.limits.max-initial-line-length}.
+     */
+    @WithDefault("4096")
+    int maxUrlLength();
+
+    /**
+     * {@code outsidein.gateway.http.max-header-size}: larger headers (all of them together) are
+     * refused with 431; it must stay below {@code quarkus.http.limits.max-header-size}.
+     */
+    @WithDefault("20K")
+    MemorySize maxHeaderSize();
+
+    /**
+     * {@code outsidein.gateway.http.body-timeout}: a body not fully received this long after its
+     * headers is answered 408 and the connection closed.
+     */
+    @WithDefault("10s")
+    Duration bodyTimeout();
+  }
 
   interface Auth {
     /**
