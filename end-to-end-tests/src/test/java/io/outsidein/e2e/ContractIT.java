@@ -52,7 +52,9 @@ class ContractIT {
    * Statuses no test here can reach: 500/502/503/504 need a failing service (the fault drills cause
    * them); 403 where every role may call; 429 is one shared gate (reached once, below); the
    * rebuild's 409 needs a replay still running when a second start arrives, which a small database
-   * finishes first (insight-service's own tests hold a job open for it).
+   * finishes first (insight-service's own tests hold a job open for it); 408 needs a body stalled
+   * for the gateway's body timeout on each operation (the gateway's RefusedRequestsTest stalls
+   * one).
    */
   @AfterAll
   static void everyReachableDeclaredStatusWasAnswered() {
@@ -72,6 +74,7 @@ class ContractIT {
                             boolean everyRole = PublishedContract.roles(operation).size() == 5;
                             boolean unreachable =
                                 code >= 500
+                                    || code == 408
                                     || (code == 403 && everyRole)
                                     || (code == 429
                                         && !(method.name().equals("GET")
@@ -581,6 +584,31 @@ class ContractIT {
     as(ANALYST).get("/insights/journeys").then().statusCode(200);
     refusesMalformedQuery("GET", "/insights/journeys", ANALYST);
     refusesStrangers("GET", "/insights/journeys", AGENT);
+  }
+
+  @Test
+  void everyOperationRefusesAnOverlongTargetAndOverlargeHeadersAsDocumented() {
+    new io.swagger.v3.parser.OpenAPIV3Parser()
+        .read(suite.gatewayUrl() + "/q/openapi")
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) -> {
+                          Object[] ids =
+                              path.contains("{") ? new Object[] {unknown()} : new Object[0];
+                          as(ADMIN)
+                              .queryParam("pad", "x".repeat(5_000))
+                              .request(method.name(), path, ids)
+                              .then()
+                              .statusCode(414);
+                          as(ADMIN)
+                              .header("X-Pad", "x".repeat(30_000))
+                              .request(method.name(), path, ids)
+                              .then()
+                              .statusCode(431);
+                        }));
   }
 
   @Test

@@ -39,7 +39,9 @@ public class PublicApiFilter implements OASFilter {
               "400", "Invalid request: the problem's errors name each field",
               "401", "Missing or unknown API key",
               "403", "The key's role may not do this",
+              "414", "The target (path and query) is longer than the gateway accepts",
               "429", "Rate limit of this API key used up; see Retry-After",
+              "431", "The request's headers are larger than the gateway accepts",
               "500", "Unexpected failure; quote the X-Request-Id when reporting it",
               "502", "An internal service failed",
               "503", "An internal service is unavailable; retry later",
@@ -79,6 +81,14 @@ public class PublicApiFilter implements OASFilter {
 
   private static void complete(Operation operation) {
     describeRoles(operation);
+    if (operation.getRequestBody() != null && !operation.getResponses().hasAPIResponse("408")) {
+      operation
+          .getResponses()
+          .addAPIResponse(
+              "408",
+              OASFactory.createAPIResponse()
+                  .description("The body did not arrive within the gateway's body timeout"));
+    }
     GATEWAY_ANSWERS.forEach(
         (code, description) -> {
           if (!operation.getResponses().hasAPIResponse(code)) {
