@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A CloudEvents 1.0 event in structured JSON mode; {@code requestid} is an extension attribute that
- * carries the X-Request-Id of the call that caused the event.
+ * A CloudEvents 1.0 event in structured JSON mode; {@code dataschema} points at the event's message
+ * in the event catalogue (docs/asyncapi.yaml, whose {@code id} is {@link EventType#CATALOGUE}), and
+ * {@code requestid} is an extension attribute that carries the X-Request-Id of the call that caused
+ * the event.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -18,6 +20,7 @@ public record CloudEvent(
     Instant time,
     String subject,
     String datacontenttype,
+    String dataschema,
     String requestid,
     JsonNode data) {
 

@@ -30,6 +30,7 @@ public final class EventCodec {
         time,
         data.customerId().toString(),
         "application/json",
+        data.eventType().dataSchema(),
         requestId,
         MAPPER.valueToTree(data));
   }

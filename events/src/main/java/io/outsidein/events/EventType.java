@@ -40,6 +40,9 @@ public enum EventType {
   GESTURE_GRANTED("gesture.granted.v1", Topics.INTERACTION_EVENTS, GestureGranted.class),
   GESTURE_DECIDED("gesture.decided.v1", Topics.INTERACTION_EVENTS, GestureDecided.class);
 
+  /** The {@code id} of the event catalogue, docs/asyncapi.yaml (served by the gateway). */
+  public static final String CATALOGUE = "urn:io.outsidein:events";
+
   /** Every type name starts with this reverse-DNS prefix, as CloudEvents recommends. */
   public static final String PREFIX = "io.outsidein.";
 
@@ -62,6 +65,24 @@ public enum EventType {
    */
   public String typeName() {
     return typeName;
+  }
+
+  /**
+   * The CloudEvents {@code dataschema}: this type's message in the catalogue, for example {@code
+   * urn:io.outsidein:events#/components/messages/customerRegistered}.
+   */
+  public String dataSchema() {
+    return CATALOGUE + "#/components/messages/" + messageName();
+  }
+
+  /** The message's key in the catalogue: the constant's name in lower camel case. */
+  String messageName() {
+    StringBuilder name = new StringBuilder();
+    for (String word : name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+      name.append(
+          name.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return name.toString();
   }
 
   public String topic() {

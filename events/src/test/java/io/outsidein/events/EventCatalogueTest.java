@@ -51,4 +51,19 @@ class EventCatalogueTest {
       assertThat(onTopic).as(type + " documented on " + type.topic()).isTrue();
     }
   }
+
+  @Test
+  void pointsEachEventsDataSchemaAtItsMessageInTheCatalogue() throws IOException {
+    JsonNode doc =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(
+                Path.of(System.getProperty("asyncapi.file", "../docs/asyncapi.yaml")).toFile());
+    assertThat(doc.path("id").asText()).isEqualTo(EventType.CATALOGUE);
+    for (EventType type : EventType.values()) {
+      String schema = type.dataSchema();
+      assertThat(schema).startsWith(EventType.CATALOGUE + "#/");
+      JsonNode message = doc.at(schema.substring(schema.indexOf('#') + 1));
+      assertThat(message.path("name").asText()).as(schema).isEqualTo(type.typeName());
+    }
+  }
 }

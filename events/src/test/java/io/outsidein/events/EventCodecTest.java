@@ -40,6 +40,8 @@ class EventCodecTest {
     assertThat(json).contains("\"specversion\":\"1.0\"").contains("\"value\":\"25.00\"");
     assertThat(read.subject()).isEqualTo(customer.toString());
     assertThat(read.requestid()).isEqualTo("req-1");
+    assertThat(read.dataschema())
+        .isEqualTo("urn:io.outsidein:events#/components/messages/interactionRecorded");
     assertThat(read.eventType()).contains(EventType.INTERACTION_RECORDED);
     assertThat(EventCodec.data(read, InteractionRecorded.class)).isEqualTo(data);
   }
