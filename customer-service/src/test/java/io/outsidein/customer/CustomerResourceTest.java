@@ -86,13 +86,14 @@ class CustomerResourceTest {
   }
 
   @Test
-  void answers404NotAServerErrorForAMalformedId() {
+  void answers400NamingTheIdForAMalformedOne() {
     given()
         .when()
         .get("/customers/not-a-uuid")
         .then()
-        .statusCode(404)
-        .contentType("application/problem+json");
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("id"));
   }
 
   @Test
