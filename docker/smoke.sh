@@ -52,7 +52,7 @@ log() { printf '[smoke %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 stage_end() {
   if [ -n "$STAGE" ]; then
     local took=$(( $(date +%s) - STAGE_START ))
-    TIMINGS+=("$(printf '%-34s %4ss' "$STAGE" "$took")")
+    TIMINGS+=("$(printf '%-44s %4ss' "$STAGE" "$took")")
     log "stage '$STAGE' took ${took}s"
   fi
   STAGE=""
@@ -60,10 +60,8 @@ stage_end() {
 stage() { stage_end; STAGE=$1; STAGE_START=$(date +%s); log "stage '$STAGE'"; }
 fail() { log "FAILED in stage '$STAGE': $*"; exit 1; }
 
-compose() {
-  DOCKER_HOST="unix://$WORK/podman.sock" docker-compose -p "$PROJECT" \
-    -f "$ROOT/docker-compose.yml" -f "$ROOT/docker/compose.jars.yml" "$@"
-}
+COMPOSE=(docker-compose -p "$PROJECT" -f "$ROOT/docker-compose.yml" -f "$ROOT/docker/compose.jars.yml")
+compose() { "${COMPOSE[@]}" "$@"; }
 
 cleanup() {
   local rc=$?
@@ -73,13 +71,14 @@ cleanup() {
     [ "$COMPOSE_UP" = 1 ] && stage "down -v (after a failure)"
   fi
   if [ "$COMPOSE_UP" = 1 ] && [ "${OUTSIDEIN_SMOKE_KEEP:-0}" = 1 ]; then
-    log "stack kept: DOCKER_HOST=unix://$WORK/podman.sock docker-compose -p $PROJECT down -v; then kill $PODMAN_PID $HEALTH_PID"
+    log "stack kept: DOCKER_HOST=$DOCKER_HOST ${COMPOSE[*]} down -v; then kill $PODMAN_PID $HEALTH_PID; rm -rf $WORK"
     return
   fi
   if [ "$COMPOSE_UP" = 1 ]; then
     if [ "$rc" != 0 ]; then
       log "logs of the failed run (last 40 lines each):"
       compose ps
+      log "latest healthcheck results:"; tail -n 12 "$WORK/health.log" | sed "s/^/  /"
       for s in postgres kafka "${SERVICES[@]}"; do compose logs --no-color --tail=40 "$s" 2>&1 | sed "s/^/  /"; done
     fi
     compose down -v --remove-orphans >/dev/null 2>&1
@@ -96,7 +95,7 @@ cleanup() {
   echo
   log "stage times:"
   for line in "${TIMINGS[@]}"; do echo "  $line"; done
-  echo "  $(printf '%-34s %4ss' total $(( $(date +%s) - SMOKE_START )))"
+  echo "  $(printf '%-44s %4ss' total $(( $(date +%s) - SMOKE_START )))"
   if [ "$rc" = 0 ]; then log "PASSED"; else log "FAILED (exit $rc)"; fi
 }
 trap cleanup EXIT
@@ -173,6 +172,7 @@ podman build -q --build-arg JRE_IMAGE="$JRE_IMAGE" -t "$KAFKA_IMAGE" "$WORK/kafk
 stage "podman socket"
 podman system service --time=0 "unix://$WORK/podman.sock" > "$WORK/podman-service.log" 2>&1 &
 PODMAN_PID=$!
+export DOCKER_HOST="unix://$WORK/podman.sock"
 for _ in $(seq 1 50); do
   [ -S "$WORK/podman.sock" ] && curl -fsS --unix-socket "$WORK/podman.sock" http://d/_ping >/dev/null 2>&1 && break
   sleep 0.2
@@ -195,23 +195,25 @@ export POSTGRES_PASSWORD="smoke-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d '
 stage "service images"
 compose build >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; fail "building the service images"; }
 
-# No systemd: run each container's healthcheck when its interval has passed. podman inspect
-# reports the interval in nanoseconds (a number, not "10s"). `podman healthcheck run` itself
-# records the result and honours start_period and retries.
+# No systemd: run each container's healthcheck when its interval has passed. The interval is read
+# as JSON, in nanoseconds: the plain template prints a Go duration ("5s"), which is no number.
+# `podman healthcheck run` itself records the result and honours start_period and retries.
 health_runner() {
+  set +e
   declare -A last=()
   while true; do
     local now ids id interval
     now=$(date +%s)
-    ids=$(podman ps -q --filter "label=com.docker.compose.project=$PROJECT" 2>/dev/null || true)
+    ids=$(podman ps -q --filter "label=com.docker.compose.project=$PROJECT" 2>/dev/null)
     for id in $ids; do
-      interval=$(podman inspect --format '{{if .Config.Healthcheck}}{{.Config.Healthcheck.Interval}}{{end}}' "$id" 2>/dev/null || true)
-      [ -n "$interval" ] || continue
+      interval=$(podman inspect --format '{{if .Config.Healthcheck}}{{json .Config.Healthcheck.Interval}}{{end}}' "$id" 2>/dev/null)
+      [[ "$interval" =~ ^[0-9]+$ ]] || continue
       interval=$(( interval / 1000000000 ))
       [ "$interval" -gt 0 ] || interval=30
       if [ $(( now - ${last[$id]:-0} )) -ge "$interval" ]; then
         last[$id]=$now
-        podman healthcheck run "$id" >/dev/null 2>&1 &
+        ( podman healthcheck run "$id" >/dev/null 2>&1
+          echo "$(date -u +%T) $(podman inspect --format '{{.Name}} {{.State.Health.Status}}' "$id" 2>/dev/null)" ) &
       fi
     done
     wait
@@ -224,7 +226,7 @@ HEALTH_PID=$!
 stage "compose up until the gateway is ready"
 COMPOSE_UP=1
 # up -d returns once the gateway is started, which needs every other container healthy.
-timeout "$READY_TIMEOUT" compose up -d --no-build >"$WORK/up.log" 2>&1 \
+timeout "$READY_TIMEOUT" "${COMPOSE[@]}" up -d --no-build >"$WORK/up.log" 2>&1 \
   || { cat "$WORK/up.log"; fail "docker-compose up did not finish (see the container states above)"; }
 GW="http://127.0.0.1:$GATEWAY_PORT"
 deadline=$(( $(date +%s) + READY_TIMEOUT ))
@@ -287,7 +289,7 @@ expect 200 "segment counts" "$API/insights/segments" "${ADMIN[@]}"
 COUNTS_BEFORE=$(jq -c '[.segments[] | {segment, customers}] | sort_by(.segment)' "$WORK/body.json")
 
 stage "scale insight-service to 2"
-timeout "$READY_TIMEOUT" compose up -d --no-build --no-recreate --scale insight-service=2 >"$WORK/scale.log" 2>&1 \
+timeout "$READY_TIMEOUT" "${COMPOSE[@]}" up -d --no-build --no-recreate --scale insight-service=2 >"$WORK/scale.log" 2>&1 \
   || { cat "$WORK/scale.log"; fail "scaling insight-service"; }
 deadline=$(( $(date +%s) + READY_TIMEOUT ))
 while true; do
