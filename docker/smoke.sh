@@ -227,7 +227,7 @@ stage "compose up until the gateway is ready"
 COMPOSE_UP=1
 # up -d returns once the gateway is started, which needs every other container healthy.
 timeout "$READY_TIMEOUT" "${COMPOSE[@]}" up -d --no-build >"$WORK/up.log" 2>&1 \
-  || { cat "$WORK/up.log"; fail "docker-compose up did not finish (see the container states above)"; }
+  || { cat "$WORK/up.log"; fail "docker-compose up failed or timed out (container states and logs below)"; }
 GW="http://127.0.0.1:$GATEWAY_PORT"
 deadline=$(( $(date +%s) + READY_TIMEOUT ))
 until curl -fsS "$GW/q/health/ready" >/dev/null 2>&1; do
