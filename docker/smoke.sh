@@ -71,7 +71,7 @@ cleanup() {
     [ "$COMPOSE_UP" = 1 ] && stage "down -v (after a failure)"
   fi
   if [ "$COMPOSE_UP" = 1 ] && [ "${OUTSIDEIN_SMOKE_KEEP:-0}" = 1 ]; then
-    log "stack kept: DOCKER_HOST=$DOCKER_HOST ${COMPOSE[*]} down -v; then kill $PODMAN_PID $HEALTH_PID; rm -rf $WORK"
+    log "stack kept: OUTSIDEIN_GATEWAY_AUTH_KEYS=x DOCKER_HOST=$DOCKER_HOST CONTAINERS_CONF=$CONTAINERS_CONF ${COMPOSE[*]} down -v; then kill $HEALTH_PID $PODMAN_PID; rm -rf $WORK"
     return
   fi
   if [ "$COMPOSE_UP" = 1 ]; then
@@ -303,6 +303,24 @@ while true; do
   sleep 2
 done
 log "two insight-service instances healthy"
+# Both instances hold partitions of the shared consumer group (read from each one's metrics
+# inside its container: the gateway does not expose them).
+assigned() {
+  podman exec "$1" curl -fsS localhost:8083/q/metrics 2>/dev/null \
+    | awk '/^kafka_consumer_coordinator_assigned_partitions/ { n += $2 } END { printf "%d", n }'
+}
+deadline=$(( $(date +%s) + 120 ))
+while true; do
+  split=()
+  for id in $(podman ps -q --filter "label=com.docker.compose.project=$PROJECT" \
+      --filter "label=com.docker.compose.service=insight-service"); do
+    split+=("$(assigned "$id")")
+  done
+  [ "${#split[@]}" -ge 2 ] && [ "${split[0]}" -gt 0 ] && [ "${split[1]}" -gt 0 ] && break
+  [ "$(date +%s)" -lt "$deadline" ] || fail "the two instances do not share the partitions: ${split[*]}"
+  sleep 2
+done
+log "partitions per insight-service instance: ${split[*]}"
 expect 200 "segment counts with two instances" "$API/insights/segments" "${ADMIN[@]}"
 COUNTS_AFTER=$(jq -c '[.segments[] | {segment, customers}] | sort_by(.segment)' "$WORK/body.json")
 [ "$COUNTS_BEFORE" = "$COUNTS_AFTER" ] || fail "counts changed: before $COUNTS_BEFORE, after $COUNTS_AFTER"
