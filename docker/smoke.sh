@@ -63,6 +63,12 @@ fail() { log "FAILED in stage '$STAGE': $*"; exit 1; }
 COMPOSE=(docker-compose -p "$PROJECT" -f "$ROOT/docker-compose.yml" -f "$ROOT/docker/compose.jars.yml")
 compose() { "${COMPOSE[@]}" "$@"; }
 
+# debootstrap mounts /proc and /sys inside the tree it builds; one stopped half-way leaves them.
+unmount_rootfs() {
+  awk -v root="$CACHE/rootfs.tmp/" 'index($2, root) == 1 { print $2 }' /proc/mounts | sort -r \
+    | xargs -r -n1 umount -l 2>/dev/null || true
+}
+
 cleanup() {
   local rc=$?
   set +e
@@ -87,6 +93,13 @@ cleanup() {
   podman ps -aq --filter "label=com.docker.compose.project=$PROJECT" | xargs -r podman rm -f >/dev/null 2>&1
   podman volume ls -q --filter "label=com.docker.compose.project=$PROJECT" | xargs -r podman volume rm -f >/dev/null 2>&1
   podman network rm -f "${PROJECT}_default" >/dev/null 2>&1
+  if [ -n "$DEBOOTSTRAP_PID" ]; then
+    kill -- "-$DEBOOTSTRAP_PID" 2>/dev/null
+    sleep 1
+    unmount_rootfs
+  fi
+  # The runner's in-flight checks first, then the runner and podman's API service.
+  [ -n "$HEALTH_PID" ] && pkill -P "$HEALTH_PID" 2>/dev/null
   for pid in $HEALTH_PID $PODMAN_PID $DEBOOTSTRAP_PID; do
     kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
   done
@@ -126,15 +139,17 @@ if [ -z "$MIRROR" ]; then
 fi
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 mkdir -p "$CACHE"
-if [ ! -s "$CACHE/bookworm-minbase.tar" ]; then
+if ! podman image exists "$BASE_IMAGE" && [ ! -s "$CACHE/bookworm-minbase.tar" ]; then
   log "debootstrap from $MIRROR in the background"
-  (
+  # Its own process group, so that a failed run stops debootstrap and everything it started.
+  unmount_rootfs
+  CACHE="$CACHE" MIRROR="$MIRROR" setsid bash -c '
+    set -e
     rm -rf "$CACHE/rootfs.tmp"
     debootstrap --variant=minbase bookworm "$CACHE/rootfs.tmp" "$MIRROR" > "$CACHE/debootstrap.log" 2>&1
     tar -C "$CACHE/rootfs.tmp" -cf "$CACHE/bookworm-minbase.tar.tmp" .
     mv "$CACHE/bookworm-minbase.tar.tmp" "$CACHE/bookworm-minbase.tar"
-    rm -rf "$CACHE/rootfs.tmp"
-  ) &
+    rm -rf "$CACHE/rootfs.tmp"' &
   DEBOOTSTRAP_PID=$!
 fi
 jars_present=1
@@ -161,13 +176,16 @@ if ! podman image exists "$BASE_IMAGE"; then
   podman import -q "$CACHE/bookworm-minbase.tar" "$BASE_IMAGE" >/dev/null
 fi
 # podman's layer cache makes these quick after the first run.
-podman build -q --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$JRE_IMAGE" "$ROOT/docker/local-images/jre" >/dev/null
-podman build -q --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$PG_IMAGE" "$ROOT/docker/local-images/postgres" >/dev/null
+podman build -q --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$JRE_IMAGE" "$ROOT/docker/local-images/jre" >/dev/null 2>>"$WORK/images.log" \
+  || { cat "$WORK/images.log"; fail "building the jre image"; }
+podman build -q --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$PG_IMAGE" "$ROOT/docker/local-images/postgres" >/dev/null 2>>"$WORK/images.log" \
+  || { cat "$WORK/images.log"; fail "building the postgres image"; }
 mkdir -p "$WORK/kafka-context"
 cp -r "$ROOT/docker/local-images/kafka/bin" "$ROOT/docker/local-images/kafka/Dockerfile" \
   "$ROOT/docker/local-images/kafka/log4j2.properties" "$WORK/kafka-context/"
 mv "$WORK/kafka-libs" "$WORK/kafka-context/libs"
-podman build -q --build-arg JRE_IMAGE="$JRE_IMAGE" -t "$KAFKA_IMAGE" "$WORK/kafka-context" >/dev/null
+podman build -q --build-arg JRE_IMAGE="$JRE_IMAGE" -t "$KAFKA_IMAGE" "$WORK/kafka-context" >/dev/null 2>>"$WORK/images.log" \
+  || { cat "$WORK/images.log"; fail "building the kafka image"; }
 
 stage "podman socket"
 podman system service --time=0 "unix://$WORK/podman.sock" > "$WORK/podman-service.log" 2>&1 &
