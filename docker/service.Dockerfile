@@ -1,16 +1,22 @@
 # One image recipe for all four services: docker-compose passes the module as SERVICE.
-# Stage 1 builds the module with Maven inside the image; stage 2 runs it on a JRE.
-FROM maven:3.9-eclipse-temurin-17 AS build
+# Stage 1 builds the module with Maven inside the image; stage 2 runs it on a JRE. Where the jars
+# are already built (./mvnw package), docker/service-jar.Dockerfile skips stage 1.
+# BUILD_IMAGE and RUNTIME_IMAGE point at a site's own registry or hardened bases.
+ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
+ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+
+FROM ${BUILD_IMAGE} AS build
 ARG SERVICE
 WORKDIR /src
 COPY . .
 RUN mvn -B -q -pl "${SERVICE}" -am package -DskipTests
 
-FROM eclipse-temurin:17-jre
+FROM ${RUNTIME_IMAGE}
 ARG SERVICE
-# curl serves the healthcheck.
-RUN apt-get update && apt-get install -y --no-install-recommends curl \
-    && rm -rf /var/lib/apt/lists/*
+USER root
+# curl serves the healthcheck; a base that already has it needs no package index.
+RUN command -v curl >/dev/null || { apt-get update && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*; }
 WORKDIR /app
 COPY --from=build --chown=185 /src/${SERVICE}/target/quarkus-app/ /app/
 USER 185
