@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -228,6 +229,65 @@ class ForwardingTest {
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(response.body()).contains("\"status\":413");
+  }
+
+  /** The body as the fake service received it, naming the first byte where it differs. */
+  private static org.hamcrest.Matcher<String> forwardedAsSent(String sent) {
+    return new org.hamcrest.TypeSafeMatcher<>() {
+      @Override
+      protected boolean matchesSafely(String received) {
+        return received.equals(sent);
+      }
+
+      @Override
+      public void describeTo(org.hamcrest.Description description) {
+        description.appendText("the body as sent, " + sent.length() + " characters");
+      }
+
+      @Override
+      protected void describeMismatchSafely(String received, org.hamcrest.Description description) {
+        int at = 0;
+        while (at < Math.min(sent.length(), received.length())
+            && sent.charAt(at) == received.charAt(at)) {
+          at++;
+        }
+        description.appendText(
+            "differs at "
+                + at
+                + ": sent ..."
+                + sent.substring(Math.max(0, at - 20), Math.min(sent.length(), at + 40))
+                + " received ..."
+                + received.substring(Math.max(0, at - 20), Math.min(received.length(), at + 40)));
+      }
+    };
+  }
+
+  @Test
+  void forwardsALargeBodyWhole() throws Exception {
+    String body = "{\"items\":[" + "{\"summary\":\"x\"},".repeat(40_000) + "{}]}";
+    given()
+        .header("Authorization", TestKeys.bearer(Role.INTEGRATION))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/api/v1/interactions/batch")
+        .then()
+        .statusCode(200)
+        .body("bodyLength", equalTo(body.length()))
+        .body("body", forwardedAsSent(body));
+    HttpRequest streamed =
+        HttpRequest.newBuilder(batch)
+            .version(HttpClient.Version.HTTP_1_1)
+            .header("Authorization", TestKeys.bearer(Role.INTEGRATION))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+            .build();
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient().send(streamed, HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("\"bodyLength\":" + body.length());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static io.outsidein.interaction.support.Requests.record;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -27,6 +28,26 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = FakeCustomerService.class, restrictToAnnotatedClass = true)
 class InteractionBatchTest {
+
+  @Test
+  void storesALargeBatchWhole() {
+    UUID customer = Customers.active();
+    String item =
+        "{\"customerId\":\""
+            + customer
+            + "\",\"channel\":\"WEB\",\"department\":\"MARKETING\",\"type\":\"VISIT\","
+            + "\"summary\":\"drill\"}";
+    String body = "{\"items\":[" + String.join(",", Collections.nCopies(500, item)) + "]}";
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/interactions/batch")
+        .then()
+        .statusCode(200)
+        .body("results.size()", equalTo(500))
+        .body("results.status", everyItem(equalTo(201)));
+  }
 
   @Test
   void storesTheValidItemsAndAnswersEachRefusedItemWithItsProblem() {
