@@ -233,7 +233,7 @@ class InteractionEventsTest {
   }
 
   @Test
-  void grantsWithinTheLatitudeOfTheSegmentLearnedFromEvents() {
+  void decidesAGestureByTheSegmentLearnedFromEvents() {
     UUID customer = UUID.randomUUID();
     publish(new CustomerRegistered(customer, "premium", Consents.NONE, Instant.now()));
     Awaitility.await().atMost(WAIT).until(() -> "premium".equals(segment(customer)));
@@ -242,7 +242,10 @@ class InteractionEventsTest {
     given()
         .get("/gestures/{id}", grant(caseId, "60.00", "agent"))
         .then()
-        .body("status", equalTo("APPROVED"));
+        .body("status", equalTo("PENDING_APPROVAL"))
+        .body(
+            "decision.detail",
+            equalTo("60.00 EUR is above the latitude of 25.00 EUR for segment premium"));
   }
 
   private static KnownCustomer.Status known(UUID id) {
