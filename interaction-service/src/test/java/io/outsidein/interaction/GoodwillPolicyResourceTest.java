@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.outsidein.interaction.support.Customers;
 import io.outsidein.interaction.support.FakeCustomerService;
@@ -136,6 +137,27 @@ class GoodwillPolicyResourceTest {
     assertThat(noWindow.statusCode()).isEqualTo(400);
     assertThat(noWindow.body().asString()).contains("customerWindow");
     assertThat(currentEtag()).isEqualTo(etag);
+  }
+
+  @Test
+  void holdsWhatWouldPassThePersonsMonthAcrossCustomers() {
+    String person = "agent-month-" + UUID.randomUUID();
+    for (int customer = 0; customer < 10; customer++) {
+      String caseId = openCase(Customers.active(), "SUPPORT");
+      grant(caseId, "25.00", person);
+      grant(caseId, "25.00", person);
+    }
+    String caseId = openCase(Customers.active(), "SUPPORT");
+    given()
+        .get("/gestures/{id}", grant(caseId, "0.01", person))
+        .then()
+        .body("status", equalTo("PENDING_APPROVAL"))
+        .body("decision.rule", equalTo("PERSON_MONTH_EXCEEDED"))
+        .body("decision.detail", startsWith("500.00 of 500.00 EUR already approved by " + person));
+    given()
+        .get("/gestures/{id}", grant(caseId, "0.01", "another-" + person))
+        .then()
+        .body("status", equalTo("APPROVED"));
   }
 
   @Test
