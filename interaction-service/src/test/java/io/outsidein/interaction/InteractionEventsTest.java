@@ -148,6 +148,8 @@ class InteractionEventsTest {
       GestureGranted data = EventCodec.data(granted, GestureGranted.class);
       assertThat(data.status()).isEqualTo(GestureStatus.PENDING_APPROVAL);
       assertThat(data.amount().value()).isEqualByComparingTo("40.00");
+      assertThat(data.rule()).isEqualTo("ABOVE_LATITUDE");
+      assertThat(data.policyVersion()).isEqualTo(1);
       assertThat(probe.events().stream().filter(e -> customer.toString().equals(e.subject())))
           .allSatisfy(
               e -> assertThat(EventCodec.writeString(e)).doesNotContain("Explained the invoice"));

@@ -87,7 +87,15 @@ public class GestureService {
     g.grantedBy = actor;
     g.persist();
     outbox.record(
-        new GestureGranted(g.id, caseId, g.customerId, g.amount(), g.status, g.grantedAt));
+        new GestureGranted(
+            g.id,
+            caseId,
+            g.customerId,
+            g.amount(),
+            g.status,
+            g.grantedAt,
+            g.decisionRule,
+            g.policyVersion));
     return g;
   }
 
