@@ -7,6 +7,7 @@ import io.outsidein.client.api.CustomersApi;
 import io.outsidein.client.api.GesturesApi;
 import io.outsidein.client.api.InsightsApi;
 import io.outsidein.client.api.InteractionsApi;
+import io.outsidein.client.api.PoliciesApi;
 import io.outsidein.client.model.Problem;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -22,6 +23,7 @@ public record OutsideIn(
     CasesApi cases,
     GesturesApi gestures,
     InsightsApi insights,
+    PoliciesApi policies,
     AdminApi admin) {
 
   /** The public API's path on a gateway, as the document's relative server says. */
@@ -39,6 +41,7 @@ public record OutsideIn(
         new CasesApi(client),
         new GesturesApi(client),
         new InsightsApi(client),
+        new PoliciesApi(client),
         new AdminApi(client));
   }
 

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -498,7 +500,8 @@ class ContractIT {
         .post("/cases/{id}/gestures", caseId)
         .then()
         .statusCode(201)
-        .body("status", equalTo("APPROVED"));
+        .body("status", equalTo("APPROVED"))
+        .body("decision.rule", equalTo("WITHIN_LATITUDE"));
     String pending =
         as(AGENT)
             .body(above)
@@ -506,6 +509,7 @@ class ContractIT {
             .then()
             .statusCode(201)
             .body("status", equalTo("PENDING_APPROVAL"))
+            .body("decision.rule", equalTo("ABOVE_LATITUDE"))
             .extract()
             .path("id");
     as(AGENT)
@@ -546,6 +550,69 @@ class ContractIT {
         .post("/gestures/{id}/decision", pending)
         .then()
         .statusCode(409);
+  }
+
+  /** The policy the suite starts with: changing it to itself keeps every other test's story. */
+  private static final String SEED_POLICY =
+      "{\"currencies\":{"
+          + Stream.of("EUR", "USD", "GBP")
+              .map(
+                  c ->
+                      "\""
+                          + c
+                          + "\":{\"latitude\":\"25.00\",\"segmentLatitudes\":{},"
+                          + "\"customerWindow\":{\"amount\":\"50.00\",\"days\":90},"
+                          + "\"personMonth\":\"500.00\"}")
+              .collect(Collectors.joining(","))
+          + "}}";
+
+  @Test
+  void theGoodwillPolicyAnswersAsDocumented() {
+    String etag =
+        as(AGENT)
+            .get("/policies/goodwill")
+            .then()
+            .statusCode(200)
+            .body("currencies.EUR.latitude", equalTo("25.00"))
+            .extract()
+            .header("ETag");
+    refusesMalformedQuery("GET", "/policies/goodwill", AGENT);
+    refusesStrangers("GET", "/policies/goodwill", INTEGRATION);
+    as(ANALYST).get("/policies/goodwill/versions").then().statusCode(200);
+    refusesMalformedQuery("GET", "/policies/goodwill/versions", SUPERVISOR);
+    refusesStrangers("GET", "/policies/goodwill/versions", INTEGRATION);
+
+    as(ADMIN).body(SEED_POLICY).put("/policies/goodwill").then().statusCode(428);
+    as(ADMIN)
+        .header("If-Match", etag)
+        .body("{\"currencies\":{\"EURO\":{}}}")
+        .put("/policies/goodwill")
+        .then()
+        .statusCode(400);
+    String next =
+        as(ADMIN)
+            .header("If-Match", etag)
+            .body(SEED_POLICY)
+            .put("/policies/goodwill")
+            .then()
+            .statusCode(200)
+            .body("createdBy", equalTo("local-admin"))
+            .extract()
+            .header("ETag");
+    assertThat(next).isNotEqualTo(etag);
+    as(ADMIN)
+        .header("If-Match", etag)
+        .body(SEED_POLICY)
+        .put("/policies/goodwill")
+        .then()
+        .statusCode(412);
+    refusesBadBodies("PUT", "/policies/goodwill", ADMIN, null);
+    refusesStrangers("PUT", "/policies/goodwill", AGENT);
+    as(AGENT)
+        .get("/policies/goodwill/versions")
+        .then()
+        .statusCode(200)
+        .body("items[0].version", equalTo(Integer.parseInt(next.replace("\"", ""))));
   }
 
   @Test

@@ -110,10 +110,17 @@ class GeneratedClientWalkIT {
     assertThat(within.getAmount().getValue()).isEqualTo("20.00");
     assertThat(within.getAmount().getCurrency()).isEqualTo("EUR");
     assertThat(within.getLatitude()).isEqualTo("25.00");
+    assertThat(within.getDecision().getRule()).hasToString("WITHIN_LATITUDE");
+    assertThat(within.getDecision().getPolicyVersion()).isPositive();
+    assertThat(agent.policies().getGoodwillPolicy().getCurrencies().get("EUR").getLatitude())
+        .isEqualTo("25.00");
 
     Gesture held = agent.gestures().grantGesture(opened.getId(), gesture("30.00"));
     assertThat(held.getStatus()).isEqualTo(GestureStatus.PENDING_APPROVAL);
     assertThat(held.getDecidedBy()).isNull();
+    assertThat(held.getDecision().getRule()).hasToString("ABOVE_LATITUDE");
+    assertThat(held.getDecision().getDetail())
+        .isEqualTo("30.00 EUR is above the latitude of 25.00 EUR for segment walk");
 
     Gesture approved =
         supervisor

@@ -109,6 +109,23 @@ class ForwardingTest {
   }
 
   @Test
+  void forwardsAPolicyChangeWithIfMatchAndAnswersWithItsEtag() {
+    given()
+        .header("Authorization", TestKeys.bearer(Role.ADMIN))
+        .header("If-Match", "\"1\"")
+        .contentType("application/json")
+        .body("{\"currencies\":{}}")
+        .when()
+        .put("/api/v1/policies/goodwill")
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo("\"2\""))
+        .body("method", equalTo("PUT"))
+        .body("path", equalTo("/policies/goodwill"))
+        .body("ifMatch", equalTo("\"1\""));
+  }
+
+  @Test
   void exposesTheInsightRebuildOnlyUnderItsPublicAdminPath() {
     given()
         .header("Authorization", TestKeys.bearer(Role.ADMIN))

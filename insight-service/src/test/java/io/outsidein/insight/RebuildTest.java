@@ -226,7 +226,9 @@ class RebuildTest {
               duplicate,
               new Money(new BigDecimal("40.00"), "EUR"),
               GestureStatus.PENDING_APPROVAL,
-              Events.daysAgo(3)));
+              Events.daysAgo(3),
+              "ABOVE_LATITUDE",
+              1));
       publisher.publish(
           new GestureDecided(
               gesture, caseId, duplicate, GestureStatus.APPROVED, Events.daysAgo(2)));

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.outsidein.interaction.support.Customers;
 import io.outsidein.interaction.support.FakeCustomerService;
@@ -53,14 +55,22 @@ class GestureResourceTest {
         .body("status", equalTo("APPROVED"))
         .body("amount.value", equalTo("25.00"))
         .body("latitude", equalTo("25.00"))
-        .body("grantedBy", equalTo("agent-desk"));
+        .body("grantedBy", equalTo("agent-desk"))
+        .body("decision.outcome", equalTo("APPROVED"))
+        .body("decision.rule", equalTo("WITHIN_LATITUDE"))
+        .body("decision.policyVersion", equalTo(1));
 
     String pending = grant(caseId, "25.01", "agent-desk");
     given()
         .get("/gestures/{id}", pending)
         .then()
         .body("status", equalTo("PENDING_APPROVAL"))
-        .body("amount.value", equalTo("25.01"));
+        .body("amount.value", equalTo("25.01"))
+        .body("decision.outcome", equalTo("PENDING_APPROVAL"))
+        .body("decision.rule", equalTo("ABOVE_LATITUDE"))
+        .body(
+            "decision.detail",
+            equalTo("25.01 EUR is above the latitude of 25.00 EUR for segment general"));
   }
 
   @Test
@@ -80,7 +90,7 @@ class GestureResourceTest {
   }
 
   @Test
-  void appliesTheSameLatitudeInAnyCurrency() {
+  void holdsAGestureInACurrencyThePolicyDoesNotName() {
     String caseId = openCase(Customers.active(), "SUPPORT");
     given()
         .contentType(ContentType.JSON)
@@ -88,21 +98,30 @@ class GestureResourceTest {
         .post("/cases/{id}/gestures", caseId)
         .then()
         .statusCode(201)
-        .body("status", equalTo("APPROVED"));
+        .body("status", equalTo("PENDING_APPROVAL"))
+        .body("latitude", nullValue())
+        .body("decision.rule", equalTo("CURRENCY_NOT_IN_POLICY"))
+        .body("decision.detail", equalTo("policy version 1 names no limits for JPY"));
   }
 
   @Test
-  void usesTheLatitudeOfTheCustomersSegment() {
-    String caseId = openCase(Customers.active("premium"), "SUPPORT");
+  void holdsWhatWouldPassTheCustomersWindowAndSaysWhatWasAlreadyApproved() {
+    String caseId = openCase(Customers.active(), "SUPPORT");
+    grant(caseId, "25.00", "agent-window");
+    grant(caseId, "20.00", "agent-window");
+    String held = grant(caseId, "5.01", "agent-window");
     given()
-        .get("/gestures/{id}", grant(caseId, "100.00", "agent"))
+        .get("/gestures/{id}", held)
         .then()
-        .body("status", equalTo("APPROVED"))
-        .body("latitude", equalTo("100.00"));
+        .body("status", equalTo("PENDING_APPROVAL"))
+        .body("decision.rule", equalTo("CUSTOMER_WINDOW_EXCEEDED"))
+        .body(
+            "decision.detail",
+            startsWith("45.00 of 50.00 EUR already approved for this customer since "));
     given()
-        .get("/gestures/{id}", grant(caseId, "100.01", "agent"))
+        .get("/gestures/{id}", grant(caseId, "5.00", "agent-window"))
         .then()
-        .body("status", equalTo("PENDING_APPROVAL"));
+        .body("status", equalTo("APPROVED"));
   }
 
   @Test

@@ -148,6 +148,8 @@ class InteractionEventsTest {
       GestureGranted data = EventCodec.data(granted, GestureGranted.class);
       assertThat(data.status()).isEqualTo(GestureStatus.PENDING_APPROVAL);
       assertThat(data.amount().value()).isEqualByComparingTo("40.00");
+      assertThat(data.rule()).isEqualTo("ABOVE_LATITUDE");
+      assertThat(data.policyVersion()).isEqualTo(1);
       assertThat(probe.events().stream().filter(e -> customer.toString().equals(e.subject())))
           .allSatisfy(
               e -> assertThat(EventCodec.writeString(e)).doesNotContain("Explained the invoice"));
@@ -233,7 +235,7 @@ class InteractionEventsTest {
   }
 
   @Test
-  void grantsWithinTheLatitudeOfTheSegmentLearnedFromEvents() {
+  void decidesAGestureByTheSegmentLearnedFromEvents() {
     UUID customer = UUID.randomUUID();
     publish(new CustomerRegistered(customer, "premium", Consents.NONE, Instant.now()));
     Awaitility.await().atMost(WAIT).until(() -> "premium".equals(segment(customer)));
@@ -242,7 +244,10 @@ class InteractionEventsTest {
     given()
         .get("/gestures/{id}", grant(caseId, "60.00", "agent"))
         .then()
-        .body("status", equalTo("APPROVED"));
+        .body("status", equalTo("PENDING_APPROVAL"))
+        .body(
+            "decision.detail",
+            equalTo("60.00 EUR is above the latitude of 25.00 EUR for segment premium"));
   }
 
   private static KnownCustomer.Status known(UUID id) {

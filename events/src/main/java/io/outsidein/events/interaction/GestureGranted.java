@@ -5,14 +5,20 @@ import io.outsidein.events.EventType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A goodwill gesture offered on a case: APPROVED within the latitude, else PENDING_APPROVAL. */
+/**
+ * A goodwill gesture offered on a case: APPROVED when the goodwill policy allows it, else
+ * PENDING_APPROVAL; {@code rule} names the rule that decided and {@code policyVersion} the policy's
+ * version (both absent from events written before the policy was data).
+ */
 public record GestureGranted(
     UUID gestureId,
     UUID caseId,
     UUID customerId,
     Money amount,
     GestureStatus status,
-    Instant grantedAt)
+    Instant grantedAt,
+    String rule,
+    Integer policyVersion)
     implements EventData {
   @Override
   public EventType eventType() {

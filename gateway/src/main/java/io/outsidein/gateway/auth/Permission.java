@@ -23,6 +23,9 @@ public enum Permission {
   GRANT_GESTURES(AGENT, SUPERVISOR, ADMIN),
   READ_GESTURES(AGENT, SUPERVISOR, ANALYST, ADMIN),
   DECIDE_GESTURES(SUPERVISOR, ADMIN),
+  /** The goodwill policy and its versions: the front line reads what it may give. */
+  READ_GOODWILL_POLICY(AGENT, SUPERVISOR, ANALYST, ADMIN),
+  CHANGE_GOODWILL_POLICY(ADMIN),
   /** A customer's insights and journey: what the front line needs to serve them. */
   READ_CUSTOMER_INSIGHTS(AGENT, SUPERVISOR, ANALYST, ADMIN),
   /** Segments, risk rankings and journey analytics across customers. */

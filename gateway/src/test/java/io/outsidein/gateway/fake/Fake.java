@@ -68,6 +68,14 @@ public final class Fake {
           echo(method, uri, headers, body),
           0);
     }
+    if (path.equals("/policies/goodwill")) {
+      return new Answer(
+          200,
+          Map.of(
+              "Content-Type", "application/json", "ETag", method.equals("PUT") ? "\"2\"" : "\"1\""),
+          echo(method, uri, headers, body),
+          0);
+    }
     if (path.equals("/customers") || path.equals("/gestures") || path.startsWith("/admin")) {
       return Answer.json(200, echo(method, uri, headers, body));
     }

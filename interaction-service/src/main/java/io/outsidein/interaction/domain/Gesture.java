@@ -36,8 +36,26 @@ public class Gesture extends PanacheEntityBase {
   @Enumerated(EnumType.STRING)
   public GestureStatus status;
 
-  /** The latitude that applied when it was granted, so the decision can be explained later. */
+  /**
+   * The latitude that applied when it was granted; null when the policy did not name the currency.
+   */
   public BigDecimal latitude;
+
+  /** What the policy decided at once; status moves on when a supervisor decides, this does not. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "decision_outcome")
+  public GestureStatus decisionOutcome;
+
+  /** The rule that decided (GoodwillDecision.Rule), with its explanation. */
+  @Column(name = "decision_rule")
+  public String decisionRule;
+
+  @Column(name = "decision_detail")
+  public String decisionDetail;
+
+  /** The policy version that decided; null for gestures granted before the policy was data. */
+  @Column(name = "policy_version")
+  public Integer policyVersion;
 
   @Column(name = "granted_at")
   public Instant grantedAt;

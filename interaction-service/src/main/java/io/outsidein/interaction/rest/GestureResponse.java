@@ -18,10 +18,14 @@ public record GestureResponse(
     Money amount,
     @Schema(example = "Parcel arrived damaged") String reason,
     GestureStatus status,
+    @Schema(description = "What the goodwill policy decided when it was granted, and why")
+        Decision decision,
     @Schema(
             example = "25.00",
             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-            description = "The latitude of the customer's segment when it was granted")
+            description =
+                "The latitude of the customer's segment in the gesture's currency when it was"
+                    + " granted; absent when the policy named no such currency")
         @com.fasterxml.jackson.annotation.JsonFormat(
             shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
         BigDecimal latitude,
@@ -31,6 +35,26 @@ public record GestureResponse(
     @Schema(example = "supervisor-desk") String decidedBy,
     @Schema(example = "Loyal customer, approved") String decisionNote) {
 
+  /** The policy's decision at grant time; a supervisor's decision comes later, in status. */
+  @Schema(name = "GestureDecisionExplained")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Decision(
+      @Schema(enumeration = {"APPROVED", "PENDING_APPROVAL"}) GestureStatus outcome,
+      @Schema(
+              example = "CUSTOMER_WINDOW_EXCEEDED",
+              enumeration = {
+                "WITHIN_LATITUDE",
+                "CURRENCY_NOT_IN_POLICY",
+                "ABOVE_LATITUDE",
+                "CUSTOMER_WINDOW_EXCEEDED",
+                "PERSON_MONTH_EXCEEDED"
+              })
+          String rule,
+      @Schema(example = "30.00 of 50.00 EUR already approved for this customer since 2026-09-07")
+          String detail,
+      @Schema(example = "3", description = "The policy version that decided")
+          Integer policyVersion) {}
+
   static GestureResponse from(Gesture g) {
     return new GestureResponse(
         g.id,
@@ -39,6 +63,7 @@ public record GestureResponse(
         g.amount(),
         g.reason,
         g.status,
+        new Decision(g.decisionOutcome, g.decisionRule, g.decisionDetail, g.policyVersion),
         g.latitude,
         g.grantedAt,
         g.grantedBy,

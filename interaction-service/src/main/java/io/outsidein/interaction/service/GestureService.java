@@ -5,7 +5,6 @@ import io.outsidein.events.interaction.GestureDecided;
 import io.outsidein.events.interaction.GestureGranted;
 import io.outsidein.events.interaction.GestureStatus;
 import io.outsidein.events.interaction.Money;
-import io.outsidein.interaction.config.GestureConfig;
 import io.outsidein.interaction.domain.Gesture;
 import io.outsidein.interaction.domain.KnownCustomer;
 import io.outsidein.interaction.domain.SupportCase;
@@ -18,6 +17,10 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,28 +32,44 @@ import java.util.UUID;
 @ApplicationScoped
 public class GestureService {
   private final CaseService cases;
-  private final GestureConfig config;
+  private final GoodwillPolicies policies;
   private final EntityManager entityManager;
   private final Outbox outbox;
   private final Clock clock;
 
   GestureService(
       CaseService cases,
-      GestureConfig config,
+      GoodwillPolicies policies,
       EntityManager entityManager,
       Outbox outbox,
       Clock clock) {
     this.cases = cases;
-    this.config = config;
+    this.policies = policies;
     this.entityManager = entityManager;
     this.outbox = outbox;
     this.clock = clock;
   }
 
+  /**
+   * Grants a gesture, decided by the current policy. Grants to one customer are serialised (an
+   * advisory lock per customer), and so are one person's, so concurrent grants cannot together pass
+   * the customer's window or the person's month.
+   */
   @Transactional
   public Gesture grant(UUID caseId, Money amount, String reason, String actor) {
     SupportCase supportCase = cases.openCaseForUpdate(caseId);
-    BigDecimal latitude = config.latitudeFor(segmentOf(supportCase.customerId));
+    // Always customer first, then person: a fixed order, so two grants cannot deadlock.
+    lock("goodwill-customer:" + supportCase.customerId);
+    lock("goodwill-person:" + actor);
+    String segment = segmentOf(supportCase.customerId);
+    GoodwillPolicy policy = policies.current();
+    GoodwillDecision decision =
+        GoodwillRules.decide(
+            policy,
+            amount,
+            segment,
+            actor,
+            usage(policy, supportCase.customerId, actor, amount.currency()));
     Gesture g = new Gesture();
     g.id = TimeOrderedIds.next();
     g.caseId = caseId;
@@ -58,16 +77,25 @@ public class GestureService {
     g.amountValue = amount.value();
     g.amountCurrency = amount.currency();
     g.reason = reason;
-    g.latitude = latitude;
-    g.status =
-        amount.value().compareTo(latitude) <= 0
-            ? GestureStatus.APPROVED
-            : GestureStatus.PENDING_APPROVAL;
+    g.latitude = GoodwillRules.latitude(policy, amount.currency(), segment).orElse(null);
+    g.status = decision.outcome();
+    g.decisionOutcome = decision.outcome();
+    g.decisionRule = decision.rule().name();
+    g.decisionDetail = decision.detail();
+    g.policyVersion = decision.policyVersion();
     g.grantedAt = clock.instant();
     g.grantedBy = actor;
     g.persist();
     outbox.record(
-        new GestureGranted(g.id, caseId, g.customerId, g.amount(), g.status, g.grantedAt));
+        new GestureGranted(
+            g.id,
+            caseId,
+            g.customerId,
+            g.amount(),
+            g.status,
+            g.grantedAt,
+            g.decisionRule,
+            g.policyVersion));
     return g;
   }
 
@@ -114,6 +142,48 @@ public class GestureService {
     }
     return Page.of(
         query.setMaxResults(limit + 1).getResultList(), limit, g -> g.grantedAt, g -> g.id);
+  }
+
+  private GoodwillRules.Usage usage(
+      GoodwillPolicy policy, UUID customerId, String actor, String currency) {
+    Instant now = clock.instant();
+    int days = policy.rulesFor(currency).map(GoodwillPolicy.CurrencyRules::windowDays).orElse(0);
+    Instant windowStart = now.minus(Duration.ofDays(days));
+    LocalDate monthStart = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1);
+    BigDecimal customerWindow =
+        approvedAtOnce("g.customerId = :who", customerId, currency, windowStart);
+    BigDecimal personMonth =
+        approvedAtOnce(
+            "g.grantedBy = :who",
+            actor,
+            currency,
+            monthStart.atStartOfDay(ZoneOffset.UTC).toInstant());
+    return new GoodwillRules.Usage(
+        customerWindow, LocalDate.ofInstant(windowStart, ZoneOffset.UTC), personMonth, monthStart);
+  }
+
+  private BigDecimal approvedAtOnce(String whose, Object who, String currency, Instant since) {
+    BigDecimal sum =
+        entityManager
+            .createQuery(
+                "SELECT SUM(g.amountValue) FROM Gesture g WHERE "
+                    + whose
+                    + " AND g.amountCurrency = :currency AND g.decisionOutcome = :approved"
+                    + " AND g.grantedAt > :since",
+                BigDecimal.class)
+            .setParameter("who", who)
+            .setParameter("currency", currency)
+            .setParameter("approved", GestureStatus.APPROVED)
+            .setParameter("since", since)
+            .getSingleResult();
+    return sum == null ? BigDecimal.ZERO : sum;
+  }
+
+  private void lock(String key) {
+    entityManager
+        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+        .setParameter("key", key)
+        .getSingleResult();
   }
 
   private String segmentOf(UUID customerId) {

@@ -15,7 +15,8 @@ import java.util.Currency;
   ElementType.FIELD,
   ElementType.PARAMETER,
   ElementType.RECORD_COMPONENT,
-  ElementType.METHOD
+  ElementType.METHOD,
+  ElementType.TYPE_USE
 })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = CurrencyCode.Validator.class)
