@@ -9,6 +9,7 @@ import io.outsidein.customer.service.CustomerMerger;
 import io.outsidein.customer.service.CustomerSearch;
 import io.outsidein.customer.service.CustomerService;
 import io.outsidein.idempotency.IdempotentRequests;
+import io.outsidein.kit.problem.IfMatch;
 import io.outsidein.kit.problem.Problem;
 import io.outsidein.kit.problem.ProblemException;
 import jakarta.validation.Valid;
@@ -29,8 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -48,7 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CustomerResource {
-  private static final Pattern STRONG_ETAG = Pattern.compile("\"([0-9]{1,18})\"");
 
   private final CustomerService customers;
   private final CustomerSearch search;
@@ -304,22 +302,7 @@ public class CustomerResource {
   }
 
   private static long expectedVersion(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      throw new ProblemException(
-          428,
-          "precondition-required",
-          "Precondition required",
-          "If-Match with the customer's ETag is required");
-    }
-    Matcher matcher = STRONG_ETAG.matcher(ifMatch.strip());
-    if (!matcher.matches()) {
-      throw new ProblemException(
-          412,
-          "precondition-failed",
-          "Precondition failed",
-          "If-Match must be the customer's current ETag, for example \"3\"");
-    }
-    return Long.parseLong(matcher.group(1));
+    return IfMatch.expectedVersion(ifMatch, "the customer's");
   }
 
   static EntityTag etag(Customer customer) {

@@ -2,8 +2,8 @@ package io.outsidein.interaction.rest;
 
 import io.outsidein.interaction.service.GoodwillPolicies;
 import io.outsidein.interaction.service.GoodwillPolicy;
+import io.outsidein.kit.problem.IfMatch;
 import io.outsidein.kit.problem.Problem;
-import io.outsidein.kit.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -34,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class GoodwillPolicyResource {
-  private static final Pattern STRONG_ETAG = Pattern.compile("\"([0-9]{1,9})\"");
 
   private final GoodwillPolicies policies;
 
@@ -100,22 +97,7 @@ public class GoodwillPolicyResource {
   public record Versions(List<GoodwillPolicyResponse> items) {}
 
   private static int expectedVersion(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      throw new ProblemException(
-          428,
-          "precondition-required",
-          "Precondition required",
-          "If-Match with the goodwill policy's ETag is required");
-    }
-    Matcher matcher = STRONG_ETAG.matcher(ifMatch.strip());
-    if (!matcher.matches()) {
-      throw new ProblemException(
-          412,
-          "precondition-failed",
-          "Precondition failed",
-          "If-Match must be the goodwill policy's current ETag, for example \"1\"");
-    }
-    return Integer.parseInt(matcher.group(1));
+    return (int) IfMatch.expectedVersion(ifMatch, "the goodwill policy's", Integer.MAX_VALUE);
   }
 
   private static EntityTag etag(GoodwillPolicy policy) {
