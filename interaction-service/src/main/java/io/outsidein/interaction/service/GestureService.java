@@ -122,17 +122,26 @@ public class GestureService {
     return Gesture.findByIdOptional(id);
   }
 
-  /** Gestures newest first, optionally of one status (a supervisor's queue: PENDING_APPROVAL). */
+  /**
+   * Gestures newest first, optionally of one status; PENDING_APPROVAL is a supervisor's queue and
+   * comes oldest first, so the one waiting longest is decided first.
+   */
   public Page<Gesture> list(GestureStatus status, int limit, Cursor after) {
+    boolean queue = status == GestureStatus.PENDING_APPROVAL;
+    String before = queue ? ">" : "<";
+    String direction = queue ? "ASC" : "DESC";
     StringBuilder jpql = new StringBuilder("FROM Gesture g WHERE 1 = 1");
     if (status != null) {
       jpql.append(" AND g.status = :status");
     }
     if (after != null) {
-      jpql.append(
-          " AND (g.grantedAt < :afterTime OR (g.grantedAt = :afterTime AND g.id < :afterId))");
+      jpql.append(" AND (g.grantedAt ")
+          .append(before)
+          .append(" :afterTime OR (g.grantedAt = :afterTime AND g.id ")
+          .append(before)
+          .append(" :afterId))");
     }
-    jpql.append(" ORDER BY g.grantedAt DESC, g.id DESC");
+    jpql.append(" ORDER BY g.grantedAt ").append(direction).append(", g.id ").append(direction);
     TypedQuery<Gesture> query = entityManager.createQuery(jpql.toString(), Gesture.class);
     if (status != null) {
       query.setParameter("status", status);
