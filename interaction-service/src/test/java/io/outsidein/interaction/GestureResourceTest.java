@@ -225,6 +225,60 @@ class GestureResourceTest {
   }
 
   @Test
+  void tellsTheCallerWhatTheyMayStillGiveAfterGrants() {
+    UUID customer = Customers.active();
+    String agent = "standing-" + UUID.randomUUID();
+    String caseId = openCase(customer, "SUPPORT");
+    grant(caseId, "20.00", agent);
+    grant(caseId, "10.00", agent);
+    String held = grant(caseId, "25.01", agent);
+
+    given()
+        .header("X-Actor", agent)
+        .get("/customers/{id}/goodwill", customer)
+        .then()
+        .statusCode(200)
+        .body("customerId", equalTo(customer.toString()))
+        .body("actor", equalTo(agent))
+        .body("policyVersion", notNullValue())
+        .body("currencies.EUR.latitude", equalTo("25.00"))
+        .body("currencies.EUR.customerWindow.amount", equalTo("50.00"))
+        .body("currencies.EUR.customerWindow.days", equalTo(90))
+        .body("currencies.EUR.customerWindow.approved", equalTo("30.00"))
+        .body("currencies.EUR.customerWindow.left", equalTo("20.00"))
+        .body("currencies.EUR.personMonth.amount", equalTo("500.00"))
+        .body("currencies.EUR.personMonth.approved", equalTo("30.00"))
+        .body("currencies.EUR.personMonth.left", equalTo("470.00"))
+        .body("currencies.EUR.atOnce", equalTo("20.00"))
+        .body("currencies.USD.customerWindow.approved", equalTo("0.00"))
+        .body("lastGestures.size()", equalTo(3))
+        .body("lastGestures[0].id", equalTo(held))
+        .body("lastGestures[0].grantedBy", equalTo(agent))
+        .body("lastGestures[0].decision.rule", equalTo("ABOVE_LATITUDE"))
+        .body("lastGestures[2].amount.value", equalTo("20.00"));
+
+    given()
+        .header("X-Actor", "another-" + agent)
+        .get("/customers/{id}/goodwill", customer)
+        .then()
+        .statusCode(200)
+        .body("currencies.EUR.customerWindow.left", equalTo("20.00"))
+        .body("currencies.EUR.personMonth.approved", equalTo("0.00"))
+        .body("currencies.EUR.personMonth.left", equalTo("500.00"));
+
+    // What it says may be given at once is exactly what the rules approve at once.
+    String atOnce = grant(caseId, "20.00", agent);
+    org.assertj.core.api.Assertions.assertThat(status(atOnce)).isEqualTo("APPROVED");
+    given()
+        .header("X-Actor", agent)
+        .get("/customers/{id}/goodwill", customer)
+        .then()
+        .body("currencies.EUR.customerWindow.left", equalTo("0.00"))
+        .body("currencies.EUR.atOnce", equalTo("0.00"))
+        .body("lastGestures[0].id", equalTo(atOnce));
+  }
+
+  @Test
   void listsGesturesByStatus() {
     String caseId = openCase(Customers.active(), "SUPPORT");
     String pending = grant(caseId, "99.00", "agent");
