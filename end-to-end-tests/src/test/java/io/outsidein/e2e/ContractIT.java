@@ -173,11 +173,13 @@ class ContractIT {
 
   /**
    * A query string no URI class builds (a lone {@code %}), sent as raw bytes: the gateway answers
-   * it with a 400 problem, which is held against the document like any other answer.
+   * it with a 400 problem, which is held against the document like any other answer. A path
+   * template's {@code {id}} is the first of {@code ids}.
    */
-  private static void refusesMalformedQuery(String method, String path, String key) {
+  private static void refusesMalformedQuery(String method, String path, String key, Object... ids) {
     URI gateway = URI.create(suite.gatewayUrl());
-    String target = "/api/v1" + path + "?x=%%";
+    String concrete = ids.length == 0 ? path : path.replace("{id}", ids[0].toString());
+    String target = "/api/v1" + concrete + "?x=%%";
     try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
       socket.setSoTimeout(10_000);
       socket
@@ -207,7 +209,8 @@ class ContractIT {
       var report =
           contract
               .validator()
-              .validateResponse("/api/v1" + path, Request.Method.valueOf(method), response.build());
+              .validateResponse(
+                  "/api/v1" + concrete, Request.Method.valueOf(method), response.build());
       assertThat(report.getMessages()).as(method + " " + target).isEmpty();
       assertThat(status).as(method + " " + target).isEqualTo(400);
       contract.saw(method, path, status);
@@ -492,7 +495,8 @@ class ContractIT {
 
   @Test
   void gesturesAnswerAsDocumented() {
-    String caseId = openCase(register());
+    String customer = register();
+    String caseId = openCase(customer);
     String within = "{\"amount\":{\"value\":\"20.00\",\"currency\":\"EUR\"},\"reason\":\"late\"}";
     String above = "{\"amount\":{\"value\":\"30.00\",\"currency\":\"EUR\"},\"reason\":\"lost\"}";
     as(AGENT)
@@ -525,6 +529,16 @@ class ContractIT {
     as(AGENT).queryParam("status", "MAYBE").get("/gestures").then().statusCode(400);
     anonymous().get("/gestures").then().statusCode(401);
     as(INTEGRATION).get("/gestures").then().statusCode(403);
+
+    as(AGENT)
+        .get("/customers/{id}/goodwill", customer)
+        .then()
+        .statusCode(200)
+        .body("actor", equalTo("local-agent"))
+        .body("currencies.EUR.customerWindow.approved", equalTo("20.00"))
+        .body("lastGestures[0].id", equalTo(pending));
+    refusesMalformedQuery("GET", "/customers/{id}/goodwill", AGENT, customer);
+    refusesStrangers("GET", "/customers/{id}/goodwill", INTEGRATION);
 
     as(SUPERVISOR)
         .body("{\"note\":\"ok\"}")

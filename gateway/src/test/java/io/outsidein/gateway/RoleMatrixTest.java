@@ -62,6 +62,7 @@ class RoleMatrixTest {
         "/api/v1/customers/" + ID + "/interactions",
         "agent supervisor analyst integration admin"),
     new Operation("GET", "/api/v1/customers/" + ID + "/cases", "agent supervisor analyst admin"),
+    new Operation("GET", "/api/v1/customers/" + ID + "/goodwill", "agent supervisor analyst admin"),
     new Operation("GET", "/api/v1/customers/" + ID + "/insights", "agent supervisor analyst admin"),
     new Operation("GET", "/api/v1/customers/" + ID + "/journey", "agent supervisor analyst admin"),
     new Operation("POST", "/api/v1/interactions", "agent supervisor integration admin"),

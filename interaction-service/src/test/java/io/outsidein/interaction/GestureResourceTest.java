@@ -5,6 +5,7 @@ import static io.outsidein.interaction.support.Requests.openCase;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -172,6 +173,109 @@ class GestureResourceTest {
         .then()
         .statusCode(200)
         .body("decidedBy", equalTo("unknown"));
+  }
+
+  @Test
+  void queuesPendingGesturesOldestFirstEachWithItsAge() {
+    String caseId = openCase(Customers.active(), "SUPPORT");
+    String older = grant(caseId, "98.00", "agent");
+    String newer = grant(caseId, "97.00", "agent");
+    String approved = grant(caseId, "1.00", "agent");
+
+    java.util.List<String> queue = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      var page =
+          given()
+              .queryParam("status", "PENDING_APPROVAL")
+              .queryParam("limit", 1)
+              .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+              .get("/gestures")
+              .then()
+              .statusCode(200)
+              .body("items[0].age", matchesPattern("PT(\\d+H)?(\\d+M)?\\d*S?"))
+              .extract();
+      queue.addAll(page.path("items.id"));
+      cursor = page.path("next");
+    } while (cursor != null);
+
+    org.assertj.core.api.Assertions.assertThat(queue)
+        .contains(older, newer)
+        .doesNotContain(approved);
+    org.assertj.core.api.Assertions.assertThat(queue.indexOf(older))
+        .isLessThan(queue.indexOf(newer));
+    given().get("/gestures/{id}", approved).then().body("age", nullValue());
+    decide(older, true, 200);
+    given().get("/gestures/{id}", older).then().body("age", nullValue());
+  }
+
+  @Test
+  void showsTheOldestPendingGesturesAgeInTheMetrics() {
+    String caseId = openCase(Customers.active(), "SUPPORT");
+    grant(caseId, "96.00", "agent");
+
+    var metrics = ServiceMetrics.scrape();
+    org.assertj.core.api.Assertions.assertThat(metrics.has("gestures_pending_oldest_age_seconds"))
+        .isTrue();
+    org.assertj.core.api.Assertions.assertThat(metrics.value("gestures_pending_oldest_age_seconds"))
+        .isGreaterThanOrEqualTo(0);
+    org.assertj.core.api.Assertions.assertThat(
+            metrics.value("gestures", "status", "PENDING_APPROVAL"))
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void tellsTheCallerWhatTheyMayStillGiveAfterGrants() {
+    UUID customer = Customers.active();
+    String agent = "standing-" + UUID.randomUUID();
+    String caseId = openCase(customer, "SUPPORT");
+    grant(caseId, "20.00", agent);
+    grant(caseId, "10.00", agent);
+    String held = grant(caseId, "25.01", agent);
+
+    given()
+        .header("X-Actor", agent)
+        .get("/customers/{id}/goodwill", customer)
+        .then()
+        .statusCode(200)
+        .body("customerId", equalTo(customer.toString()))
+        .body("actor", equalTo(agent))
+        .body("policyVersion", notNullValue())
+        .body("currencies.EUR.latitude", equalTo("25.00"))
+        .body("currencies.EUR.customerWindow.amount", equalTo("50.00"))
+        .body("currencies.EUR.customerWindow.days", equalTo(90))
+        .body("currencies.EUR.customerWindow.approved", equalTo("30.00"))
+        .body("currencies.EUR.customerWindow.left", equalTo("20.00"))
+        .body("currencies.EUR.personMonth.amount", equalTo("500.00"))
+        .body("currencies.EUR.personMonth.approved", equalTo("30.00"))
+        .body("currencies.EUR.personMonth.left", equalTo("470.00"))
+        .body("currencies.EUR.atOnce", equalTo("20.00"))
+        .body("currencies.USD.customerWindow.approved", equalTo("0.00"))
+        .body("lastGestures.size()", equalTo(3))
+        .body("lastGestures[0].id", equalTo(held))
+        .body("lastGestures[0].grantedBy", equalTo(agent))
+        .body("lastGestures[0].decision.rule", equalTo("ABOVE_LATITUDE"))
+        .body("lastGestures[2].amount.value", equalTo("20.00"));
+
+    given()
+        .header("X-Actor", "another-" + agent)
+        .get("/customers/{id}/goodwill", customer)
+        .then()
+        .statusCode(200)
+        .body("currencies.EUR.customerWindow.left", equalTo("20.00"))
+        .body("currencies.EUR.personMonth.approved", equalTo("0.00"))
+        .body("currencies.EUR.personMonth.left", equalTo("500.00"));
+
+    // What it says may be given at once is exactly what the rules approve at once.
+    String atOnce = grant(caseId, "20.00", agent);
+    org.assertj.core.api.Assertions.assertThat(status(atOnce)).isEqualTo("APPROVED");
+    given()
+        .header("X-Actor", agent)
+        .get("/customers/{id}/goodwill", customer)
+        .then()
+        .body("currencies.EUR.customerWindow.left", equalTo("0.00"))
+        .body("currencies.EUR.atOnce", equalTo("0.00"))
+        .body("lastGestures[0].id", equalTo(atOnce));
   }
 
   @Test

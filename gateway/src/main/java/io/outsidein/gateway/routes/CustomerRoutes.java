@@ -106,6 +106,15 @@ public class CustomerRoutes {
   }
 
   @GET
+  @Path("/{id}/goodwill")
+  @Requires(Permission.READ_GESTURES)
+  public CompletionStage<Response> goodwill(
+      @PathParam("id") UUID id, @Context HttpHeaders headers) {
+    return forwarder.forward(
+        Upstream.INTERACTION, "GET", "/customers/" + id + "/goodwill", null, headers);
+  }
+
+  @GET
   @Path("/{id}/insights")
   @Requires(Permission.READ_CUSTOMER_INSIGHTS)
   public CompletionStage<Response> insights(

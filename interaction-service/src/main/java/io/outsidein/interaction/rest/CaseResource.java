@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,8 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CaseResource {
   private final CaseService cases;
   private final GestureService gestures;
+  private final Clock clock;
 
-  CaseResource(CaseService cases, GestureService gestures) {
+  CaseResource(CaseService cases, GestureService gestures, Clock clock) {
+    this.clock = clock;
     this.cases = cases;
     this.gestures = gestures;
   }
@@ -198,7 +201,7 @@ public class CaseResource {
     var gesture =
         gestures.grant(id, request.amount().toMoney(), request.reason(), Params.actor(actor));
     return Response.created(URI.create("/gestures/" + gesture.id))
-        .entity(GestureResponse.from(gesture))
+        .entity(GestureResponse.from(gesture, clock.instant()))
         .build();
   }
 }

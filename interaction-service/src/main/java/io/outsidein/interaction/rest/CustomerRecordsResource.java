@@ -6,16 +6,19 @@ import io.outsidein.events.interaction.InteractionType;
 import io.outsidein.interaction.domain.CaseStatus;
 import io.outsidein.interaction.service.CaseService;
 import io.outsidein.interaction.service.Cursor;
+import io.outsidein.interaction.service.GestureService;
 import io.outsidein.interaction.service.InteractionService;
 import io.outsidein.interaction.service.TimelineFilter;
 import io.outsidein.kit.problem.Problem;
 import io.outsidein.kit.problem.QueryParams;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,18 +27,48 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A customer's touchpoints and cases, newest first. */
+/** A customer's touchpoints and cases, newest first, and what the caller may still give them. */
 @Path("/customers/{customerId}")
 @Tag(name = "Interactions")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerRecordsResource {
   private final InteractionService interactions;
   private final CaseService cases;
+  private final GestureService gestures;
+  private final Clock clock;
 
-  CustomerRecordsResource(InteractionService interactions, CaseService cases) {
+  CustomerRecordsResource(
+      InteractionService interactions, CaseService cases, GestureService gestures, Clock clock) {
     this.interactions = interactions;
     this.cases = cases;
+    this.gestures = gestures;
+    this.clock = clock;
   }
+
+  @GET
+  @Path("/goodwill")
+  @Operation(
+      summary = "What may I still give this customer?",
+      description =
+          "For the caller (X-Actor), now, per currency of the current policy: the latitude for the"
+              + " customer's segment, what is left of the customer's window and of the caller's"
+              + " month, and the most one gesture may be and be approved at once; plus the"
+              + " customer's last 10 gestures with who granted and decided them.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The caller's standing",
+      content = @Content(schema = @Schema(implementation = GoodwillStandingResponse.class)))
+  public GoodwillStandingResponse goodwill(
+      @PathParam("customerId") UUID customerId,
+      @Parameter(description = "The caller, set by the gateway", example = "agent-desk")
+          @HeaderParam(Params.ACTOR_HEADER)
+          String actor) {
+    return GoodwillStandingResponse.from(
+        gestures.standing(customerId, Params.actor(actor), LAST_GESTURES), clock.instant());
+  }
+
+  /** How many of the customer's gestures the goodwill standing shows. */
+  static final int LAST_GESTURES = 10;
 
   @GET
   @Path("/interactions")

@@ -17,6 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,15 +33,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class GestureResource {
   private final GestureService gestures;
+  private final Clock clock;
 
-  GestureResource(GestureService gestures) {
+  GestureResource(GestureService gestures, Clock clock) {
+    this.clock = clock;
     this.gestures = gestures;
   }
 
   @GET
   @Operation(
-      summary = "Gestures, newest first",
-      description = "status=PENDING_APPROVAL is a supervisor's queue.")
+      summary = "Gestures, newest first; PENDING_APPROVAL oldest first",
+      description =
+          "status=PENDING_APPROVAL is a supervisor's queue: oldest first, each with its age.")
   @APIResponse(responseCode = "200", description = "{items, next}; next is null at the end")
   @APIResponse(
       responseCode = "400",
@@ -54,12 +59,13 @@ public class GestureResource {
           String limit,
       @Parameter(description = "The `next` of the previous page") @QueryParam("cursor")
           String cursor) {
+    Instant now = clock.instant();
     return PageResponse.from(
         gestures.list(
             QueryParams.enumValue("status", status, GestureStatus.class),
             QueryParams.limit(limit),
             Cursor.decode(cursor)),
-        GestureResponse::from);
+        g -> GestureResponse.from(g, now));
   }
 
   @GET
@@ -79,7 +85,7 @@ public class GestureResource {
   public GestureResponse get(@PathParam("id") UUID id) {
     return gestures
         .find(id)
-        .map(GestureResponse::from)
+        .map(g -> GestureResponse.from(g, clock.instant()))
         .orElseThrow(() -> ProblemException.notFound("gesture", id));
   }
 
@@ -113,6 +119,7 @@ public class GestureResource {
           @HeaderParam(Params.ACTOR_HEADER)
           String actor) {
     return GestureResponse.from(
-        gestures.decide(id, request.approve(), request.note(), Params.actor(actor)));
+        gestures.decide(id, request.approve(), request.note(), Params.actor(actor)),
+        clock.instant());
   }
 }

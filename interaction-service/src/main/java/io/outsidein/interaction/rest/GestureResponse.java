@@ -5,7 +5,9 @@ import io.outsidein.events.interaction.GestureStatus;
 import io.outsidein.events.interaction.Money;
 import io.outsidein.interaction.domain.Gesture;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -33,7 +35,13 @@ public record GestureResponse(
     @Schema(example = "agent-desk") String grantedBy,
     Instant decidedAt,
     @Schema(example = "supervisor-desk") String decidedBy,
-    @Schema(example = "Loyal customer, approved") String decisionNote) {
+    @Schema(example = "Loyal customer, approved") String decisionNote,
+    @Schema(
+            example = "PT2H5M",
+            description =
+                "How long it has waited for a supervisor, an ISO-8601 duration in whole seconds;"
+                    + " only while PENDING_APPROVAL")
+        String age) {
 
   /** The policy's decision at grant time; a supervisor's decision comes later, in status. */
   @Schema(name = "GestureDecisionExplained")
@@ -55,7 +63,8 @@ public record GestureResponse(
       @Schema(example = "3", description = "The policy version that decided")
           Integer policyVersion) {}
 
-  static GestureResponse from(Gesture g) {
+  /** The gesture as the API shows it at {@code now} (its age while it waits). */
+  static GestureResponse from(Gesture g, Instant now) {
     return new GestureResponse(
         g.id,
         g.caseId,
@@ -69,6 +78,12 @@ public record GestureResponse(
         g.grantedBy,
         g.decidedAt,
         g.decidedBy,
-        g.decisionNote);
+        g.decisionNote,
+        g.status == GestureStatus.PENDING_APPROVAL ? age(g.grantedAt, now) : null);
+  }
+
+  private static String age(Instant grantedAt, Instant now) {
+    Duration waited = Duration.between(grantedAt, now).truncatedTo(ChronoUnit.SECONDS);
+    return (waited.isNegative() ? Duration.ZERO : waited).toString();
   }
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -122,17 +123,26 @@ public class GestureService {
     return Gesture.findByIdOptional(id);
   }
 
-  /** Gestures newest first, optionally of one status (a supervisor's queue: PENDING_APPROVAL). */
+  /**
+   * Gestures newest first, optionally of one status; PENDING_APPROVAL is a supervisor's queue and
+   * comes oldest first, so the one waiting longest is decided first.
+   */
   public Page<Gesture> list(GestureStatus status, int limit, Cursor after) {
+    boolean queue = status == GestureStatus.PENDING_APPROVAL;
+    String before = queue ? ">" : "<";
+    String direction = queue ? "ASC" : "DESC";
     StringBuilder jpql = new StringBuilder("FROM Gesture g WHERE 1 = 1");
     if (status != null) {
       jpql.append(" AND g.status = :status");
     }
     if (after != null) {
-      jpql.append(
-          " AND (g.grantedAt < :afterTime OR (g.grantedAt = :afterTime AND g.id < :afterId))");
+      jpql.append(" AND (g.grantedAt ")
+          .append(before)
+          .append(" :afterTime OR (g.grantedAt = :afterTime AND g.id ")
+          .append(before)
+          .append(" :afterId))");
     }
-    jpql.append(" ORDER BY g.grantedAt DESC, g.id DESC");
+    jpql.append(" ORDER BY g.grantedAt ").append(direction).append(", g.id ").append(direction);
     TypedQuery<Gesture> query = entityManager.createQuery(jpql.toString(), Gesture.class);
     if (status != null) {
       query.setParameter("status", status);
@@ -142,6 +152,43 @@ public class GestureService {
     }
     return Page.of(
         query.setMaxResults(limit + 1).getResultList(), limit, g -> g.grantedAt, g -> g.id);
+  }
+
+  /** What {@code actor} may still give {@code customerId} now, and the customer's last gestures. */
+  public record Standing(
+      UUID customerId,
+      String segment,
+      String actor,
+      int policyVersion,
+      List<GoodwillRules.Allowance> currencies,
+      List<Gesture> lastGestures) {}
+
+  /**
+   * Per currency of the current policy: the latitude for this customer's segment and what is left
+   * of the customer's window and of the actor's month, as {@link GoodwillRules} would count them
+   * for a grant now; plus the customer's last {@code last} gestures, newest first.
+   */
+  @Transactional
+  public Standing standing(UUID customerId, String actor, int last) {
+    String segment = segmentOf(customerId);
+    GoodwillPolicy policy = policies.current();
+    List<GoodwillRules.Allowance> currencies =
+        policy.currencies().keySet().stream()
+            .map(
+                currency ->
+                    GoodwillRules.allowance(
+                            policy, currency, segment, usage(policy, customerId, actor, currency))
+                        .orElseThrow())
+            .toList();
+    List<Gesture> gestures =
+        entityManager
+            .createQuery(
+                "FROM Gesture g WHERE g.customerId = :customer ORDER BY g.grantedAt DESC, g.id DESC",
+                Gesture.class)
+            .setParameter("customer", customerId)
+            .setMaxResults(last)
+            .getResultList();
+    return new Standing(customerId, segment, actor, policy.version(), currencies, gestures);
   }
 
   private GoodwillRules.Usage usage(

@@ -28,6 +28,44 @@ public final class GoodwillRules {
     return policy.rulesFor(currency).map(rules -> rules.latitudeFor(segment));
   }
 
+  /**
+   * What is left of one currency's budgets after {@code usage}: the most a gesture may be and still
+   * be approved at once ({@link #decide} approves exactly up to it), or empty when the policy does
+   * not name the currency.
+   */
+  public record Allowance(
+      String currency,
+      BigDecimal latitude,
+      CurrencyRules rules,
+      Usage usage,
+      BigDecimal windowLeft,
+      BigDecimal monthLeft,
+      BigDecimal atOnce) {}
+
+  public static Optional<Allowance> allowance(
+      GoodwillPolicy policy, String currency, String segment, Usage usage) {
+    return policy
+        .rulesFor(currency)
+        .map(
+            rules -> {
+              BigDecimal latitude = rules.latitudeFor(segment);
+              BigDecimal windowLeft = left(rules.windowAmount(), usage.customerWindow());
+              BigDecimal monthLeft = left(rules.personMonth(), usage.personMonth());
+              return new Allowance(
+                  currency,
+                  latitude,
+                  rules,
+                  usage,
+                  windowLeft,
+                  monthLeft,
+                  latitude.min(windowLeft).min(monthLeft));
+            });
+  }
+
+  private static BigDecimal left(BigDecimal limit, BigDecimal used) {
+    return limit.subtract(used).max(BigDecimal.ZERO);
+  }
+
   public static GoodwillDecision decide(
       GoodwillPolicy policy, Money amount, String segment, String actor, Usage usage) {
     String currency = amount.currency();
@@ -96,7 +134,7 @@ public final class GoodwillRules {
     return plain(value) + " " + currency;
   }
 
-  static String plain(BigDecimal value) {
+  public static String plain(BigDecimal value) {
     return (value.scale() < 2 ? value.setScale(2) : value).toPlainString();
   }
 }

@@ -104,4 +104,28 @@ class GoodwillRulesTest {
     assertThat(decide("30.00", "50.00", "500.00").rule()).isEqualTo(Rule.ABOVE_LATITUDE);
     assertThat(decide("10.00", "50.00", "500.00").rule()).isEqualTo(Rule.CUSTOMER_WINDOW_EXCEEDED);
   }
+
+  @Test
+  void allowsAtOnceExactlyWhatDecideApprovesAtOnce() {
+    GoodwillRules.Usage usage =
+        new GoodwillRules.Usage(
+            new BigDecimal("30.00"), WINDOW_SINCE, new BigDecimal("490.00"), MONTH_SINCE);
+    GoodwillRules.Allowance premium =
+        GoodwillRules.allowance(POLICY, "EUR", "premium", usage).orElseThrow();
+    assertThat(premium.latitude()).isEqualByComparingTo("40.00");
+    assertThat(premium.windowLeft()).isEqualByComparingTo("20.00");
+    assertThat(premium.monthLeft()).isEqualByComparingTo("10.00");
+    assertThat(premium.atOnce()).isEqualByComparingTo("10.00");
+    assertThat(decide("10.00", "EUR", "premium", "30.00", "490.00").outcome())
+        .isEqualTo(GestureStatus.APPROVED);
+    assertThat(decide("10.01", "EUR", "premium", "30.00", "490.00").outcome())
+        .isEqualTo(GestureStatus.PENDING_APPROVAL);
+
+    GoodwillRules.Usage spent =
+        new GoodwillRules.Usage(
+            new BigDecimal("60.00"), WINDOW_SINCE, new BigDecimal("0"), MONTH_SINCE);
+    assertThat(GoodwillRules.allowance(POLICY, "EUR", null, spent).orElseThrow().atOnce())
+        .isEqualByComparingTo("0");
+    assertThat(GoodwillRules.allowance(POLICY, "JPY", null, spent)).isEmpty();
+  }
 }
