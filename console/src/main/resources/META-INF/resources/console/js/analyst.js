@@ -56,8 +56,8 @@ function segmentFigures(segments) {
     chartFigure(
       'Average health per segment',
       {
-        grid: { left: 48, right: 16, top: 16, bottom: 32 },
-        xAxis: { type: 'category', data: names },
+        grid: { left: 48, right: 16, top: 16, bottom: 56 },
+        xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 30 } },
         yAxis: { type: 'value', min: 0, max: 100 },
         series: [{ type: 'bar', name: 'Average health', data: segments.map((s) => s.averageHealth), itemStyle: { color: '#1f5fa8' } }],
         tooltip: {},
@@ -67,9 +67,9 @@ function segmentFigures(segments) {
     chartFigure(
       'Churn risk per segment',
       {
-        grid: { left: 48, right: 16, top: 32, bottom: 32 },
+        grid: { left: 48, right: 16, top: 32, bottom: 56 },
         legend: { top: 0 },
-        xAxis: { type: 'category', data: names },
+        xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 30 } },
         yAxis: { type: 'value' },
         tooltip: { trigger: 'axis' },
         series: ['LOW', 'MEDIUM', 'HIGH'].map((risk) => ({
@@ -96,9 +96,9 @@ function journeyFigures(journeys) {
     chartFigure(
       'Handoffs between departments',
       {
-        grid: { left: 96, right: 16, top: 16, bottom: 72 },
-        xAxis: { type: 'category', data: DEPARTMENTS.map(label), name: 'to', nameLocation: 'middle', nameGap: 48 },
-        yAxis: { type: 'category', data: DEPARTMENTS.map(label), name: 'from' },
+        grid: { left: 88, right: 16, top: 8, bottom: 96 },
+        xAxis: { type: 'category', data: DEPARTMENTS.map(label), name: 'handed to', nameLocation: 'middle', nameGap: 52, axisLabel: { interval: 0, rotate: 30 } },
+        yAxis: { type: 'category', data: DEPARTMENTS.map(label), name: 'from', nameLocation: 'middle', nameGap: 72, axisLabel: { interval: 0 } },
         visualMap: { min: 0, max: most, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 80, inRange: { color: ['#f4f7fb', '#1f5fa8'] } },
         tooltip: {},
         series: [{ type: 'heatmap', name: 'Handoffs', data: cells, label: { show: true } }],

@@ -42,8 +42,9 @@ async function start() {
     show(main, problemBox(problem));
     return;
   }
-  window.addEventListener('hashchange', route);
-  await route();
+  // Moving to another page moves the focus to its content; a fresh load starts at the skip link.
+  window.addEventListener('hashchange', () => route(true));
+  await route(false);
 }
 
 async function ensureApi() {
@@ -83,7 +84,7 @@ function renderShell() {
   );
 }
 
-async function route() {
+async function route(moved) {
   const hash = location.hash || '#/';
   try {
     if (hash === '#/sign-in' || !(await ensureApi())) {
@@ -107,7 +108,7 @@ async function route() {
   }
   renderShell();
   const [, page, id] = hash.split('/');
-  main.focus({ preventScroll: true });
+  if (moved) main.focus({ preventScroll: true });
   if (page === 'customers' && id) await customerPage(main, api, id);
   else if (page === 'customers') searchPage(main, api);
   else if (page === 'approvals') await approvalsPage(main, api);

@@ -1,6 +1,6 @@
 // The front line's pages: find a customer, then the customer's whole journey and what to do now.
 import {
-  h, show, loading, problemBox, formatTime, money, label, field, select, form, badge, department,
+  h, show, loading, problemBox, formatTime, money, label, field, select, form, badge, department, table,
   DEPARTMENTS, CHANNELS, INTERACTION_TYPES,
 } from './ui.js';
 
@@ -125,7 +125,6 @@ export async function customerPage(main, api, id) {
     h('section', { class: 'card', 'aria-labelledby': 'timeline-heading' }, h('h3', { id: 'timeline-heading' }, 'Timeline across departments'),
       degraded.has('timeline') ? degradedNotice('timeline') : timelinePart(journey.timeline)),
   );
-  main.querySelector('h2').focus?.();
 }
 
 function insightsPart(insights) {
@@ -153,15 +152,12 @@ function goodwillPart(goodwill) {
   const currencies = Object.entries(goodwill.currencies);
   return [
     currencies.length
-      ? h('table', {},
-          h('caption', {}, `For you, now (policy version ${goodwill.policyVersion})`),
-          h('thead', {}, h('tr', {}, ['Currency', 'At once', 'Latitude', 'Customer window left', 'Your month left'].map((t) => h('th', { scope: 'col' }, t)))),
-          h('tbody', {}, currencies.map(([currency, a]) => h('tr', {},
-            h('th', { scope: 'row' }, currency),
-            h('td', {}, a.atOnce),
-            h('td', {}, a.latitude),
-            h('td', {}, `${a.customerWindow.left} of ${a.customerWindow.amount} (${a.customerWindow.days} days)`),
-            h('td', {}, `${a.personMonth.left} of ${a.personMonth.amount}`)))))
+      ? table(`For you, now (policy version ${goodwill.policyVersion})`,
+          ['Currency', 'At once', 'Latitude', 'Customer window left', 'Your month left'],
+          currencies.map(([currency, a]) => [
+            currency, a.atOnce, a.latitude,
+            `${a.customerWindow.left} of ${a.customerWindow.amount}${a.customerWindow.days ? ` in ${a.customerWindow.days} days` : ''}`,
+            `${a.personMonth.left} of ${a.personMonth.amount}`]))
       : h('p', {}, 'The policy names no currency: every gesture needs a supervisor.'),
     goodwill.lastGestures.length
       ? h('details', {}, h('summary', {}, `Last gestures (${goodwill.lastGestures.length})`),

@@ -133,15 +133,25 @@ export function form(title, controls, submitText, action) {
   return element;
 }
 
-/** A data table: caption, column headings, rows of cells. */
+/**
+ * A data table: caption, column headings, rows of cells; in a region that scrolls sideways on a
+ * narrow screen and can be scrolled with the keyboard.
+ */
 export function table(caption, headings, rows, { hiddenCaption = false } = {}) {
-  return h(
-    'table',
-    {},
-    h('caption', { class: hiddenCaption ? 'visually-hidden' : null }, caption),
-    h('thead', {}, h('tr', {}, headings.map((text) => h('th', { scope: 'col' }, text)))),
-    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell) => h('td', {}, cell))))),
+  return scrollable(
+    caption,
+    h(
+      'table',
+      {},
+      h('caption', { class: hiddenCaption ? 'visually-hidden' : null }, caption),
+      h('thead', {}, h('tr', {}, headings.map((text) => h('th', { scope: 'col' }, text)))),
+      h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell) => h('td', {}, cell))))),
+    ),
   );
+}
+
+export function scrollable(name, content) {
+  return h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': name }, content);
 }
 
 export function badge(text, kind) {
