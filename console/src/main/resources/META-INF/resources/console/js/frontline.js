@@ -204,7 +204,7 @@ function gestureForm(api, supportCase, goodwill) {
   const currencies = goodwill && goodwill.currencies ? Object.keys(goodwill.currencies) : [];
   return form('Grant a goodwill gesture', [
     field('Amount', h('input', { name: 'value', required: true, inputmode: 'decimal', pattern: '[0-9]{1,15}(\\.[0-9]{1,4})?', maxlength: 20 }), 'For example 20.00'),
-    field('Currency', currencies.length ? select('currency', currencies) : h('input', { name: 'currency', required: true, pattern: '[A-Z]{3}', maxlength: 3 })),
+    field('Currency', currencies.length ? select('currency', currencies, { asIs: true }) : h('input', { name: 'currency', required: true, pattern: '[A-Z]{3}', maxlength: 3 })),
     field('Reason', h('input', { name: 'reason', required: true, maxlength: 2000 })),
   ], 'Grant', async (data, element) => {
     const gesture = await api.call('grantGesture', {

@@ -90,12 +90,12 @@ export function field(text, control, hint) {
   return h('div', { class: 'field' }, h('label', { for: id }, text), control, hint ? h('small', { id: hintId }, hint) : null);
 }
 
-export function select(name, values, { required = true, blank } = {}) {
+export function select(name, values, { required = true, blank, asIs = false } = {}) {
   return h(
     'select',
     { name, required },
     blank ? h('option', { value: '' }, blank) : null,
-    values.map((v) => h('option', { value: v }, label(v))),
+    values.map((v) => h('option', { value: v }, asIs ? v : label(v))),
   );
 }
 
