@@ -33,11 +33,12 @@ function fixed(value, digits = 1) {
 export async function insightsPage(main, api) {
   charts.splice(0).forEach((chart) => chart.dispose());
   show(main, h('h2', {}, 'Insights'), loading('the insights'));
-  const [segments, journeys, atRisk] = await Promise.all(
+  const [segments, journeys, atRisk, outcomes] = await Promise.all(
     [
       api.call('getSegmentInsights'),
       api.call('getJourneyInsights'),
       api.call('listCustomersAtRisk', { query: { minRisk: 'HIGH', limit: 20 } }),
+      api.may('getActionOutcomes') ? api.call('getActionOutcomes') : Promise.resolve(null),
     ].map((call) => call.catch((problem) => ({ problem }))),
   );
   show(
@@ -46,8 +47,69 @@ export async function insightsPage(main, api) {
     h('div', { class: 'grid charts' },
       segments.problem ? problemBox(segments.problem) : segmentFigures(segments.segments),
       journeys.problem ? problemBox(journeys.problem) : journeyFigures(journeys)),
+    outcomes === null ? null : outcomes.problem ? problemBox(outcomes.problem) : whatWorks(outcomes),
     atRisk.problem ? problemBox(atRisk.problem) : atRiskPart(atRisk),
   );
+}
+
+function rate(r) {
+  return r ? `${(r.rate * 100).toFixed(0)}% (${(r.low * 100).toFixed(0)}–${(r.high * 100).toFixed(0)}%)` : '–';
+}
+
+function change(c) {
+  if (!c) return '–';
+  return c.low === null || c.low === undefined ? fixed(c.mean) : `${fixed(c.mean)} (${fixed(c.low)} to ${fixed(c.high)})`;
+}
+
+/** Retained rate after each action, against customers nobody acted on, with 95% intervals. */
+function whatWorks(outcomes) {
+  const rows = outcomes.items.filter((o) => o.acted.outcomes || o.comparison.outcomes);
+  const names = rows.map((o) => `${label(o.code)} · ${o.segment}`);
+  const bar = (group, colour, offset) => ({
+    type: 'custom',
+    name: group === 'acted' ? 'Acted on' : 'Nobody acted',
+    itemStyle: { color: colour },
+    data: rows.map((o, i) => {
+      const r = o[group].retainedRate;
+      return r ? [i, r.rate * 100, r.low * 100, r.high * 100] : [i, null, null, null];
+    }),
+    renderItem: (params, api) => {
+      if (api.value(1) === null || Number.isNaN(api.value(1))) return null;
+      const size = api.size([1, 0])[0];
+      const width = size * 0.3;
+      const x = api.coord([api.value(0), 0])[0] + offset * width;
+      const top = api.coord([0, api.value(1)])[1];
+      const base = api.coord([0, 0])[1];
+      const low = api.coord([0, api.value(2)])[1];
+      const high = api.coord([0, api.value(3)])[1];
+      return {
+        type: 'group',
+        children: [
+          { type: 'rect', shape: { x: x - width / 2, y: top, width, height: base - top }, style: { fill: colour } },
+          { type: 'line', shape: { x1: x, y1: low, x2: x, y2: high }, style: { stroke: '#1b1f24', lineWidth: 1.5 } },
+          { type: 'line', shape: { x1: x - 5, y1: low, x2: x + 5, y2: low }, style: { stroke: '#1b1f24', lineWidth: 1.5 } },
+          { type: 'line', shape: { x1: x - 5, y1: high, x2: x + 5, y2: high }, style: { stroke: '#1b1f24', lineWidth: 1.5 } },
+        ],
+      };
+    },
+  });
+  return h('div', { class: 'charts grid' },
+    rows.length
+      ? chartFigure(
+          `What works: customers retained within ${outcomes.outcomeWindow} of an action`,
+          {
+            grid: { left: 48, right: 16, top: 32, bottom: 96 },
+            legend: { top: 0 },
+            xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 30 } },
+            yAxis: { type: 'value', min: 0, max: 100, name: '%' },
+            series: [bar('acted', '#1f5fa8', -0.5), bar('comparison', '#9aa5b1', 0.5)],
+          },
+          table('Retained, health change and complaints after each action, against customers nobody acted on (95% intervals)',
+            ['Action · segment', 'Acted on', 'Retained', 'Health change', 'Nobody acted', 'Retained', 'Health change', 'Still followed'],
+            rows.map((o, i) => [names[i], o.acted.outcomes, rate(o.acted.retainedRate), change(o.acted.healthChange),
+              o.comparison.outcomes, rate(o.comparison.retainedRate), change(o.comparison.healthChange), o.following])))
+      : h('section', { class: 'card' }, h('h3', {}, 'What works'),
+          h('p', {}, `No outcome yet: each action is followed for ${outcomes.outcomeWindow} before it counts.`)));
 }
 
 function segmentFigures(segments) {

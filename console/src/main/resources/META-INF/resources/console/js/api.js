@@ -16,6 +16,9 @@ export const operations = {
   getSegmentInsights: ['GET', '/insights/segments'],
   listCustomersAtRisk: ['GET', '/insights/at-risk'],
   getJourneyInsights: ['GET', '/insights/journeys'],
+  recordAction: ['POST', '/customers/{id}/actions'],
+  listCustomerActions: ['GET', '/customers/{id}/actions'],
+  getActionOutcomes: ['GET', '/insights/actions'],
 };
 
 const BASE = '/api/v1';

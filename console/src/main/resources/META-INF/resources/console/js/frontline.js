@@ -70,7 +70,7 @@ export function searchPage(main, api) {
   input.focus();
 }
 
-const PART_NAMES = { insights: 'Health, risk and next best actions', openCases: 'Open cases', timeline: 'Timeline', goodwill: 'Goodwill', customer: 'Profile' };
+const PART_NAMES = { actions: 'Actions taken', insights: 'Health, risk and next best actions', openCases: 'Open cases', timeline: 'Timeline', goodwill: 'Goodwill', customer: 'Profile' };
 
 function degradedNotice(part) {
   return h('p', { class: 'degraded', role: 'status' }, `${PART_NAMES[part] || label(part)}: not available right now (a service did not answer in time). Reload to try again.`);
@@ -80,11 +80,15 @@ export async function customerPage(main, api, id) {
   show(main, loading('the customer'));
   let journey;
   let goodwill;
+  let actions;
   try {
-    [journey, goodwill] = await Promise.all([
+    [journey, goodwill, actions] = await Promise.all([
       api.call('getCustomerJourney', { params: { id } }),
       api.may('getGoodwillStanding')
         ? api.call('getGoodwillStanding', { params: { id } }).catch((problem) => ({ unavailable: problem }))
+        : null,
+      api.may('listCustomerActions')
+        ? api.call('listCustomerActions', { params: { id }, query: { limit: 10 } }).catch((problem) => ({ unavailable: problem }))
         : null,
     ]);
   } catch (problem) {
@@ -114,7 +118,8 @@ export async function customerPage(main, api, id) {
       h('section', { class: 'card', 'aria-labelledby': 'health-heading' }, h('h3', { id: 'health-heading' }, 'Health and risk'),
         degraded.has('insights') ? degradedNotice('insights') : insightsPart(journey.insights)),
       h('section', { class: 'card', 'aria-labelledby': 'nba-heading' }, h('h3', { id: 'nba-heading' }, 'What to do now'),
-        degraded.has('insights') ? degradedNotice('insights') : nextBestActions(journey.insights)),
+        degraded.has('insights') ? degradedNotice('insights') : nextBestActions(api, journey.customer, journey.insights, reload),
+        actionsTaken(actions)),
       h('section', { class: 'card', 'aria-labelledby': 'goodwill-heading' }, h('h3', { id: 'goodwill-heading' }, 'Goodwill you may still give'),
         goodwillPart(goodwill)),
     ),
@@ -141,9 +146,29 @@ function insightsPart(insights) {
   ];
 }
 
-function nextBestActions(insights) {
+// Goodwill is recorded as an action by every approved gesture; the others are recorded here.
+const RECORDED_BY_ITSELF = new Set(['GOODWILL_GESTURE']);
+
+function nextBestActions(api, customer, insights, reload) {
   if (!insights || !insights.nextBestActions.length) return h('p', {}, 'No action is recommended now.');
-  return h('ul', { class: 'actions' }, insights.nextBestActions.map((a) => h('li', {}, h('strong', {}, label(a.code)), h('br'), a.detail)));
+  return h('ul', { class: 'actions' }, insights.nextBestActions.map((a) => h('li', {},
+    h('strong', {}, label(a.code)), h('br'), a.detail,
+    api.may('recordAction') && !RECORDED_BY_ITSELF.has(a.code)
+      ? form(`Record ${label(a.code).toLowerCase()} as done`, [field('Note', h('input', { name: 'note', maxlength: 2000 }))], 'Done', async (data) => {
+          await api.call('recordAction', { params: { id: customer.id }, body: { code: a.code, note: data.get('note') || undefined } });
+          await reload();
+        })
+      : null)));
+}
+
+function actionsTaken(actions) {
+  if (!actions) return null;
+  if (actions.unavailable) return [degradedNotice('actions'), problemBox(actions.unavailable)];
+  return h('details', { class: 'taken' },
+    h('summary', {}, `Actions taken (${actions.items.length}${actions.next ? '+' : ''})`),
+    actions.items.length
+      ? h('ul', {}, actions.items.map((a) => h('li', {}, `${label(a.code)} · by ${a.takenBy} · ${formatTime(a.takenAt)}`, a.note ? ` · ${a.note}` : '')))
+      : h('p', {}, 'None yet.'));
 }
 
 function goodwillPart(goodwill) {

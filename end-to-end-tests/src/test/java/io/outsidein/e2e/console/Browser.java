@@ -116,6 +116,23 @@ final class Browser implements AutoCloseable {
                 + "']"));
   }
 
+  /** A form that appears once the services have caught up: the page is reloaded until it does. */
+  WebElement formAfterReloads(String label) {
+    By form = By.cssSelector("form[aria-label='" + label + "']");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (driver.findElements(form).isEmpty() && System.nanoTime() < deadline) {
+      driver.navigate().refresh();
+      waitFor(By.cssSelector("main h2"));
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return waitFor(form);
+  }
+
   By caseItem(String caseSubject, String css) {
     return By.xpath(
         "//li[contains(@class,'case')][.//h4[.='"
