@@ -53,6 +53,11 @@ public class SignIn {
    */
   void configure(@Observes Oidc oidc, GatewayConfig gateway) {
     GatewayConfig.SignIn signIn = gateway.signIn();
+    if (signIn.audience().stream().allMatch(String::isBlank)) {
+      // Without an audience quarkus-oidc would accept the issuer's tokens for any application.
+      throw new IllegalStateException(
+          "outsidein.gateway.sign-in.audience (OUTSIDEIN_GATEWAY_SIGN_IN_AUDIENCE) names no audience");
+    }
     OidcTenantConfig tenant =
         signIn
             .issuer()
