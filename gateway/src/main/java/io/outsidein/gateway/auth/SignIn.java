@@ -12,6 +12,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -102,13 +104,16 @@ public class SignIn {
         .authenticate(new AccessTokenCredential(token))
         .onFailure()
         .transform(SignIn::classify)
-        .map(identity -> person((JsonWebToken) identity.getPrincipal()));
+        .map(identity -> person(identity.getPrincipal()));
   }
 
-  private Caller person(JsonWebToken token) {
+  private Caller person(Principal principal) {
+    if (!(principal instanceof JsonWebToken token)) {
+      throw new Refused("sign in again"); // only JWTs are accepted, so never expected
+    }
     Set<Role> roles = roleClaims.rolesOf(token::getClaim);
     if (roles.isEmpty()) {
-      throw new Refused("the token names no role of this API");
+      throw new Refused("it names no role of this API");
     }
     String user =
         Optional.ofNullable(token.<Object>getClaim(config.userClaim()))
@@ -118,19 +123,19 @@ public class SignIn {
                 () ->
                     Optional.ofNullable(token.getSubject())
                         .filter(name -> HEADER_SAFE.matcher(name).matches()))
-            .orElseThrow(() -> new Refused("the token names no user"));
+            .orElseThrow(() -> new Refused("it names no user"));
     return new Caller(
         user, roles, "person:" + Optional.ofNullable(token.getSubject()).orElse(user));
   }
 
   private static String text(Object claim) {
-    return claim instanceof jakarta.json.JsonString json ? json.getString() : claim.toString();
+    return claim instanceof JsonString json ? json.getString() : claim.toString();
   }
 
   private static Throwable classify(Throwable failure) {
     if (failure instanceof AuthenticationFailedException) {
       LOG.debugf("refused a sign-in token: %s", failure.getMessage());
-      return new Refused("the token is not valid");
+      return new Refused("sign in again");
     }
     LOG.warnf("sign-in tokens cannot be checked: %s", failure.toString());
     return new Unavailable();

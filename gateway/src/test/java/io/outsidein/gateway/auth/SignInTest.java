@@ -60,13 +60,7 @@ class SignInTest {
 
   @Test
   void keepsAcceptingApiKeysForSystems() {
-    given()
-        .header("Authorization", TestKeys.bearer(Role.INTEGRATION))
-        .contentType(ContentType.JSON)
-        .body("{\"displayName\":\"Ada\"}")
-        .when()
-        .post("/api/v1/customers")
-        .then()
+    register("Authorization", TestKeys.bearer(Role.INTEGRATION))
         .statusCode(201)
         .body("actor", equalTo("test-integration"));
   }
@@ -75,13 +69,7 @@ class SignInTest {
   void takesATokenInTheApiKeyHeaderForAnUnknownKey() {
     String token = issuer.sign(issuer.person("ada.agent", "agent"));
 
-    given()
-        .header(AccessFilter.API_KEY_HEADER, token)
-        .contentType(ContentType.JSON)
-        .body("{\"displayName\":\"Ada\"}")
-        .when()
-        .post("/api/v1/customers")
-        .then()
+    register(AccessFilter.API_KEY_HEADER, token)
         .statusCode(401)
         .header("WWW-Authenticate", "Bearer");
   }
@@ -95,6 +83,16 @@ class SignInTest {
         .contentType("application/problem+json")
         .body("status", equalTo(403))
         .body("detail", equalTo("the role analyst may not do this"));
+  }
+
+  @Test
+  void saysWhenAValidTokenNamesNoRoleOfThisApi() {
+    String token = issuer.sign(issuer.person("ada.agent", "offline_access"));
+
+    register(token)
+        .statusCode(401)
+        .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+        .body("detail", equalTo("the sign-in token is not valid: it names no role of this API"));
   }
 
   @Test
@@ -176,9 +174,14 @@ class SignInTest {
                 not(containsString(signed))));
   }
 
-  private ValidatableResponse register(String token) {
+  private static ValidatableResponse register(String token) {
+    return register("Authorization", "Bearer " + token);
+  }
+
+  /** Registers a customer, a call every role but the analyst may make, with one credential. */
+  static ValidatableResponse register(String header, String credential) {
     return given()
-        .header("Authorization", "Bearer " + token)
+        .header(header, credential)
         .contentType(ContentType.JSON)
         .body("{\"displayName\":\"Ada\"}")
         .when()

@@ -1,6 +1,5 @@
 package io.outsidein.gateway.auth;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -10,7 +9,6 @@ import io.outsidein.testing.StubIssuer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,13 +39,7 @@ class SignInUnavailableTest {
   void answersATokenItCannotCheckWith503AndRetryAfter() {
     String token = signer.sign(signer.person("ada.agent", "agent").issuer(UnreachableIssuer.URL));
 
-    given()
-        .header("Authorization", "Bearer " + token)
-        .contentType(ContentType.JSON)
-        .body("{\"displayName\":\"Ada\"}")
-        .when()
-        .post("/api/v1/customers")
-        .then()
+    SignInTest.register("Authorization", "Bearer " + token)
         .statusCode(503)
         .contentType("application/problem+json")
         .header("Retry-After", "5")
@@ -58,13 +50,7 @@ class SignInUnavailableTest {
 
   @Test
   void keepsAcceptingApiKeys() {
-    given()
-        .header("Authorization", TestKeys.bearer(Role.AGENT))
-        .contentType(ContentType.JSON)
-        .body("{\"displayName\":\"Ada\"}")
-        .when()
-        .post("/api/v1/customers")
-        .then()
+    SignInTest.register("Authorization", TestKeys.bearer(Role.AGENT))
         .statusCode(201)
         .body("actor", equalTo("test-agent"));
   }
