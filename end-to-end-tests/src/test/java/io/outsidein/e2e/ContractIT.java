@@ -538,7 +538,12 @@ class ContractIT {
         .body("currencies.EUR.customerWindow.approved", equalTo("20.00"))
         .body("lastGestures[0].id", equalTo(pending));
     as(AGENT).get("/customers/{id}/goodwill", unknown()).then().statusCode(404);
-    as(AGENT).get("/customers/{id}/goodwill", erased()).then().statusCode(410);
+    String erased = erased();
+    // interaction-service hears of the erasure through customer-events, within seconds.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> as(AGENT).get("/customers/{id}/goodwill", erased).then().statusCode(410));
     as(AGENT).get("/customers/{id}/goodwill", "not-an-id").then().statusCode(400);
     refusesMalformedQuery("GET", "/customers/{id}/goodwill", AGENT, customer);
     refusesStrangers("GET", "/customers/{id}/goodwill", INTEGRATION);
