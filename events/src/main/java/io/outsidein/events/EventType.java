@@ -11,6 +11,7 @@ import io.outsidein.events.interaction.CaseOpened;
 import io.outsidein.events.interaction.CaseResolved;
 import io.outsidein.events.interaction.GestureDecided;
 import io.outsidein.events.interaction.GestureGranted;
+import io.outsidein.events.interaction.GoodwillPolicyChanged;
 import io.outsidein.events.interaction.InteractionRecorded;
 import java.util.Arrays;
 import java.util.Map;
@@ -38,7 +39,9 @@ public enum EventType {
   CASE_HANDED_OFF("case.handed-off.v1", Topics.INTERACTION_EVENTS, CaseHandedOff.class),
   CASE_RESOLVED("case.resolved.v1", Topics.INTERACTION_EVENTS, CaseResolved.class),
   GESTURE_GRANTED("gesture.granted.v1", Topics.INTERACTION_EVENTS, GestureGranted.class),
-  GESTURE_DECIDED("gesture.decided.v1", Topics.INTERACTION_EVENTS, GestureDecided.class);
+  GESTURE_DECIDED("gesture.decided.v1", Topics.INTERACTION_EVENTS, GestureDecided.class),
+  GOODWILL_POLICY_CHANGED(
+      "goodwill-policy.changed.v1", Topics.INTERACTION_EVENTS, GoodwillPolicyChanged.class);
 
   /** The {@code id} of the event catalogue, docs/asyncapi.yaml (served by the gateway). */
   public static final String CATALOGUE = "urn:io.outsidein:events";

@@ -1,5 +1,6 @@
 package io.outsidein.gateway.console;
 
+import io.outsidein.gateway.config.GatewayConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -20,7 +21,7 @@ public class ConsolePages {
   private final String config;
   private final String contentSecurityPolicy;
 
-  ConsolePages(ConsoleConfig console) {
+  ConsolePages(ConsoleConfig console, GatewayConfig gateway) {
     JsonObject answer = new JsonObject();
     JsonArray people = new JsonArray();
     for (String entry : console.demoPeople().orElse(List.of())) {
@@ -42,7 +43,8 @@ public class ConsolePages {
               .put("issuer", issuer)
               .put("clientId", console.oidc().clientId())
               .put("scope", console.oidc().scope())
-              .put("rolesClaim", console.oidc().rolesClaim()));
+              .put("rolesClaim", console.oidc().rolesClaim())
+              .put("roleNames", roleNames(gateway)));
       // The browser fetches the provider's discovery document and exchanges the code itself.
       URI uri = URI.create(issuer);
       connect += " " + uri.getScheme() + "://" + uri.getAuthority();
@@ -53,6 +55,16 @@ public class ConsolePages {
             + " data:; connect-src "
             + connect
             + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  }
+
+  /** The identity provider's role names, each to the role the console shows. */
+  private static JsonObject roleNames(GatewayConfig gateway) {
+    JsonObject names = new JsonObject();
+    gateway
+        .signIn()
+        .roles()
+        .forEach((role, theirs) -> theirs.forEach(name -> names.put(name, role)));
+    return names;
   }
 
   void install(@Observes Router router) {
