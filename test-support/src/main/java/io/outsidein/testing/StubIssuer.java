@@ -3,8 +3,12 @@ package io.outsidein.testing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -99,6 +103,42 @@ public final class StubIssuer implements AutoCloseable {
     return header + "." + parts[1] + ".";
   }
 
+  /**
+   * The next browser sign-in (authorization code with PKCE) signs in this person: the authorization
+   * endpoint, asked with an S256 code challenge, sends the browser back to its redirect URI with a
+   * code and the state it was given, and the token endpoint, given that code and a code verifier,
+   * answers the person's signed access token. Both answer browsers of any origin (CORS), as a
+   * provider configured with the console's web origin does.
+   */
+  public void signsInNext(String userName, String... roles) {
+    String code = "code-" + UUID.randomUUID();
+    server.stubFor(
+        get(urlPathEqualTo(REALM + "/protocol/openid-connect/auth"))
+            .withQueryParam("response_type", equalTo("code"))
+            .withQueryParam("code_challenge_method", equalTo("S256"))
+            .withQueryParam("code_challenge", matching("[A-Za-z0-9_-]{43}"))
+            .willReturn(
+                aResponse()
+                    .withStatus(302)
+                    .withHeader(
+                        "Location",
+                        "{{request.query.redirect_uri}}?code="
+                            + code
+                            + "&state={{request.query.state}}")
+                    .withTransformers("response-template")));
+    server.stubFor(
+        post(urlPathEqualTo(REALM + "/protocol/openid-connect/token"))
+            .withRequestBody(containing("grant_type=authorization_code"))
+            .withRequestBody(containing("code=" + code))
+            .withRequestBody(matching(".*code_verifier=[A-Za-z0-9_-]{43}.*"))
+            .willReturn(
+                okJson(
+                        "{\"access_token\": \""
+                            + sign(person(userName, roles))
+                            + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}")
+                    .withHeader("Access-Control-Allow-Origin", "*")));
+  }
+
   /** Every request to the issuer now fails with 503, as when the identity provider is down. */
   public void goDown() {
     server.resetAll();
@@ -122,7 +162,7 @@ public final class StubIssuer implements AutoCloseable {
         get(urlPathEqualTo(REALM + "/.well-known/openid-configuration"))
             .willReturn(
                 okJson(
-                    """
+                        """
                     {"issuer": "%1$s",
                      "authorization_endpoint": "%1$s/protocol/openid-connect/auth",
                      "token_endpoint": "%1$s/protocol/openid-connect/token",
@@ -131,7 +171,8 @@ public final class StubIssuer implements AutoCloseable {
                      "subject_types_supported": ["public"],
                      "id_token_signing_alg_values_supported": ["RS256"]}
                     """
-                        .formatted(url))));
+                            .formatted(url))
+                    .withHeader("Access-Control-Allow-Origin", "*")));
     RSAPublicKey key = (RSAPublicKey) keys.getPublic();
     server.stubFor(
         get(urlPathEqualTo(REALM + "/protocol/openid-connect/certs"))

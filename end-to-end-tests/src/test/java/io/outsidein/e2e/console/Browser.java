@@ -84,6 +84,13 @@ final class Browser implements AutoCloseable {
     assertThat(text(By.cssSelector("#who .role"))).isEqualTo(role);
   }
 
+  /** Signs in through the identity provider, which sends the browser back signed in. */
+  void signInWithCompanyAccount() {
+    driver.get(console);
+    click(By.xpath("//button[.='Sign in with your company account']"));
+    waitFor(By.cssSelector("#who .role"));
+  }
+
   /** Signs out and forgets the session, so the next test starts at the sign-in page. */
   void reset() {
     driver.get(console);

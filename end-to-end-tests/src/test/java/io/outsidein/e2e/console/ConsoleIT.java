@@ -20,6 +20,7 @@ import io.outsidein.demo.DemoLoader;
 import io.outsidein.demo.DemoOptions;
 import io.outsidein.e2e.SharedSuite;
 import io.outsidein.launcher.Suite;
+import io.outsidein.testing.StubIssuer;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -243,6 +244,22 @@ class ConsoleIT {
     // The first Tab reaches the skip link, which leads to the page's content.
     browser.tab();
     assertThat(browser.focusedText()).isEqualTo("Skip to content");
+  }
+
+  @Test
+  void aPersonSignsInWithTheCompanyAccountThroughPkce(StubIssuer issuer) {
+    String name = "marie.curie-" + suffix();
+    issuer.signsInNext(name, "supervisor");
+    browser.signInWithCompanyAccount();
+    browser.waitForText(By.cssSelector("#who .person"), name);
+    assertThat(browser.text(By.cssSelector("#who .role"))).isEqualTo("supervisor");
+    assertThat(browser.url()).as("the code leaves the address").doesNotContain("code=");
+    // The token works for the API: the supervisor's queue loads.
+    browser.click(By.linkText("Approvals"));
+    browser.waitFor(By.xpath("//main/h2[.='Gestures waiting for approval']"));
+    browser.waitUntilGone(By.cssSelector("main .loading"));
+    assertThat(browser.findAll(By.cssSelector("main .problem"))).isEmpty();
+    browser.screenshot(test + "-approvals");
   }
 
   @Test
