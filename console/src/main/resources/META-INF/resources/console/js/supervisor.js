@@ -1,32 +1,53 @@
 // The supervisor's queue: gestures the policy held, oldest first, with the customer's context.
 import { h, show, loading, problemBox, formatTime, formatDuration, money, label, field } from './ui.js';
 
+const PAGE = 20;
+
 export async function approvalsPage(main, api) {
-  show(main, h('h2', {}, 'Gestures waiting for approval'), loading('the queue'));
-  let page;
+  const heading = h('h2', {}, 'Gestures waiting for approval');
+  show(main, heading, loading('the queue'));
+  const status = h('div', { 'aria-live': 'polite', class: 'form-status' });
+  const queue = h('ul', { class: 'queue' });
+  const more = h('div', {});
+  let first;
   try {
-    page = await api.call('listGestures', { query: { status: 'PENDING_APPROVAL', limit: 50 } });
+    first = await nextPage(api, null);
   } catch (problem) {
-    show(main, h('h2', {}, 'Gestures waiting for approval'), problemBox(problem));
+    show(main, heading, problemBox(problem));
     return;
   }
-  // Names for the queue, read in parallel; a customer that cannot be read shows its id.
+  show(main, heading, status, queue, more);
+  const render = ({ page, names }) => {
+    for (const gesture of page.items) queue.append(queueItem(api, gesture, names.get(gesture.customerId), status));
+    if (!queue.children.length) show(more, h('p', {}, 'Nothing waits for a decision.'));
+    else if (!page.next) show(more, '');
+    else {
+      const button = h('button', { type: 'button', class: 'secondary' }, 'Show more');
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        show(more, loading('more gestures'));
+        try {
+          render(await nextPage(api, page.next));
+        } catch (problem) {
+          show(more, problemBox(problem));
+        }
+      });
+      show(more, h('p', { class: 'muted' }, 'More gestures wait, newer than these.'), button);
+    }
+  };
+  render(first);
+}
+
+/** One page of the queue and its customers' names, read in parallel; an unreadable one shows its id. */
+async function nextPage(api, cursor) {
+  const page = await api.call('listGestures', { query: { status: 'PENDING_APPROVAL', limit: PAGE, cursor } });
   const names = new Map();
   await Promise.all(
     [...new Set(page.items.map((g) => g.customerId))].map((id) =>
       api.call('getCustomer', { params: { id } }).then((c) => names.set(id, c), () => null),
     ),
   );
-  const status = h('div', { 'aria-live': 'polite', class: 'form-status' });
-  show(
-    main,
-    h('h2', {}, 'Gestures waiting for approval'),
-    status,
-    page.items.length
-      ? h('ul', { class: 'queue' }, page.items.map((gesture) => queueItem(api, gesture, names.get(gesture.customerId), status)))
-      : h('p', {}, 'Nothing waits for a decision.'),
-    page.next ? h('p', { class: 'muted' }, 'More gestures wait: decide these first.') : null,
-  );
+  return { page, names };
 }
 
 function queueItem(api, gesture, customer, status) {

@@ -140,6 +140,20 @@ final class Browser implements AutoCloseable {
     return waitFor(form);
   }
 
+  /** Pages through a list with its "Show more" button until {@code target} is on the page. */
+  void showMoreUntil(By target) {
+    waitFor(By.cssSelector("main .queue"));
+    By more = By.xpath("//main//button[.='Show more']");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (driver.findElements(target).isEmpty() && System.nanoTime() < deadline) {
+      wait.until(d -> !d.findElements(target).isEmpty() || !d.findElements(more).isEmpty());
+      if (driver.findElements(target).isEmpty()) {
+        click(more);
+      }
+    }
+    waitFor(target);
+  }
+
   By caseItem(String caseSubject, String css) {
     return By.xpath(
         "//li[contains(@class,'case')][.//h4[.='"
