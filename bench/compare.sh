@@ -3,9 +3,10 @@
 # it costs through nginx and direct, and what a single recorded interaction costs with what
 # PostgreSQL alone takes for the same write. Run it against a started suite (./run.sh --demo).
 #
-#   bench/compare.sh [--seconds 20] [--warm-up 15] [--rounds 2] [--connections 32] [--threads 2]
-#                    [--pg-clients 16] [--gateway http://127.0.0.1:8080] [--key local-admin-key]
-#                    [--customer-service http://127.0.0.1:8081] [--interaction-service ...:8082]
+#   bench/compare.sh [--seconds 20] [--warm-up 30] [--max-warm-up 180] [--rounds 2]
+#                    [--connections 32] [--threads 2] [--pg-clients 16] [--key local-admin-key]
+#                    [--gateway http://127.0.0.1:8080] [--customer-service http://127.0.0.1:8081]
+#                    [--interaction-service ...:8082]
 #                    [--insight-service ...:8083] [--pg-host localhost] [--pg-user postgres]
 #
 # Prints, per round: requests/s of wrk (2 threads, 32 connections) for GET /customers/{id} through
@@ -19,7 +20,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=20
-warm_up=15
+warm_up=30
+max_warm_up=180
 rounds=2
 connections=32
 threads=2
@@ -35,6 +37,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds=$2 ;;
     --warm-up) warm_up=$2 ;;
+    --max-warm-up) max_warm_up=$2 ;;
     --rounds) rounds=$2 ;;
     --connections) connections=$2 ;;
     --threads) threads=$2 ;;
@@ -231,11 +234,29 @@ measure() {
 get_path=/customers/$customer_id
 echo "[compare] customer $customer_id; gateway pid $gateway_pid, customer-service $customer_pid," \
   "interaction-service $interaction_pid, insight-service $insight_pid, nginx $nginx_pid on :$nginx_port"
-echo "[compare] warm-up: ${warm_up} s on each path"
-run_wrk warm-up "$warm_up" "$gateway/api/v1$get_path" -H "X-API-Key: $key"
-run_wrk warm-up "$warm_up" "$nginx_url$get_path"
-run_wrk warm-up "$warm_up" "$customer_service$get_path"
-run_wrk warm-up "$warm_up" "$gateway/api/v1/interactions" -s "$work/post.lua"
+# Warm-up: each path in 10 s runs, for at least --warm-up seconds and until two runs in a row
+# differ by less than 10% (the JIT compilers are done with it), at most --max-warm-up seconds.
+# On 2 busy cores a service's first minute of POSTs runs at a fifth of its later rate.
+warm() { # label url [wrk options...]
+  local label=$1 url=$2
+  shift 2
+  local spent=0 previous=0 rates=()
+  while [ "$spent" -lt "$max_warm_up" ]; do
+    run_wrk "warm-up $label" 10 "$url" "$@"
+    spent=$((spent + 10))
+    rates+=("$(printf '%.0f' "$last_rate")")
+    if [ "$spent" -ge "$warm_up" ] && awk -v a="$last_rate" -v b="$previous" \
+      'BEGIN {exit !(b > 0 && (a - b) / b < 0.10 && (b - a) / b < 0.10)}'; then
+      break
+    fi
+    previous=$last_rate
+  done
+  echo "[compare] warm-up $label: ${spent} s, 10 s runs at ${rates[*]}/s"
+}
+warm gateway "$gateway/api/v1$get_path" -H "X-API-Key: $key"
+warm nginx "$nginx_url$get_path"
+warm direct "$customer_service$get_path"
+warm post "$gateway/api/v1/interactions" -s "$work/post.lua"
 
 ## pgbench: the same write as a single POST, on a scratch copy of interaction-service's schema.
 psql_on -d postgres -c "DROP DATABASE IF EXISTS $scratch_db WITH (FORCE)" >/dev/null 2>&1
@@ -269,7 +290,7 @@ run_pgbench() {
   fi
   echo "$out" | awk '/^tps/ {printf "%.0f", $3; exit}'
 }
-run_pgbench "$warm_up" >/dev/null
+run_pgbench 10 >/dev/null
 
 declare -a gw_ratio post_ratio
 for round in $(seq 1 "$rounds"); do

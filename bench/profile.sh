@@ -29,8 +29,9 @@ if [ "$event" = cpu ] && [ "$(cat /proc/sys/kernel/perf_event_paranoid)" -gt 1 ]
   event=itimer
 fi
 mkdir -p "$(dirname "$out")"
-jcmd "$pid" JVMTI.agent_load "$lib" "start,event=$event,interval=1ms" >/dev/null
+# jcmd splits its arguments at "="; the inner quotes keep the options one argument.
+jcmd "$pid" JVMTI.agent_load "$lib" "\"start,event=$event,interval=1ms\"" >/dev/null
 sleep "$seconds"
-jcmd "$pid" JVMTI.agent_load "$lib" "dump,file=${out%.html}.collapsed,collapsed" >/dev/null
-jcmd "$pid" JVMTI.agent_load "$lib" "stop,file=$out,flamegraph" >/dev/null
+jcmd "$pid" JVMTI.agent_load "$lib" "\"dump,file=${out%.html}.collapsed,collapsed\"" >/dev/null
+jcmd "$pid" JVMTI.agent_load "$lib" "\"stop,file=$out,flamegraph\"" >/dev/null
 echo "[profile] $event samples of pid $pid for ${seconds} s: $out and ${out%.html}.collapsed"
