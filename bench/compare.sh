@@ -235,28 +235,33 @@ get_path=/customers/$customer_id
 echo "[compare] customer $customer_id; gateway pid $gateway_pid, customer-service $customer_pid," \
   "interaction-service $interaction_pid, insight-service $insight_pid, nginx $nginx_pid on :$nginx_port"
 # Warm-up: each path in 10 s runs, for at least --warm-up seconds and until two runs in a row
-# differ by less than 10% (the JIT compilers are done with it), at most --max-warm-up seconds.
-# On 2 busy cores a service's first minute of POSTs runs at a fifth of its later rate.
-warm() { # label url [wrk options...]
-  local label=$1 url=$2
-  shift 2
-  local spent=0 previous=0 rates=()
+# differ by less than 10% while the JIT compiled fewer than 20 methods of the JVM that serves the
+# path in the last one, at most --max-warm-up seconds. On 2 busy cores a JVM's first minute on a
+# path runs at a tenth of its later rate, with plateaus while C2 is still compiling.
+compiled() { jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $1}'; }
+warm() { # label pid url [wrk options...]
+  local label=$1 pid=$2 url=$3
+  shift 3
+  local spent=0 previous=0 rates=() before after
   while [ "$spent" -lt "$max_warm_up" ]; do
+    before=$(compiled "$pid")
     run_wrk "warm-up $label" 10 "$url" "$@"
+    after=$(compiled "$pid")
     spent=$((spent + 10))
     rates+=("$(printf '%.0f' "$last_rate")")
-    if [ "$spent" -ge "$warm_up" ] && awk -v a="$last_rate" -v b="$previous" \
-      'BEGIN {exit !(b > 0 && (a - b) / b < 0.10 && (b - a) / b < 0.10)}'; then
+    if [ "$spent" -ge "$warm_up" ] && [ $((${after:-0} - ${before:-0})) -lt 20 ] &&
+      awk -v a="$last_rate" -v b="$previous" \
+        'BEGIN {exit !(b > 0 && (a - b) / b < 0.10 && (b - a) / b < 0.10)}'; then
       break
     fi
     previous=$last_rate
   done
   echo "[compare] warm-up $label: ${spent} s, 10 s runs at ${rates[*]}/s"
 }
-warm gateway "$gateway/api/v1$get_path" -H "X-API-Key: $key"
-warm nginx "$nginx_url$get_path"
-warm direct "$customer_service$get_path"
-warm post "$gateway/api/v1/interactions" -s "$work/post.lua"
+warm gateway "$gateway_pid" "$gateway/api/v1$get_path" -H "X-API-Key: $key"
+warm nginx "$customer_pid" "$nginx_url$get_path"
+warm direct "$customer_pid" "$customer_service$get_path"
+warm post "$interaction_pid" "$gateway/api/v1/interactions" -s "$work/post.lua"
 
 ## pgbench: the same write as a single POST, on a scratch copy of interaction-service's schema.
 psql_on -d postgres -c "DROP DATABASE IF EXISTS $scratch_db WITH (FORCE)" >/dev/null 2>&1
