@@ -5,7 +5,6 @@ export const operations = {
   searchCustomers: ['GET', '/customers'],
   getCustomer: ['GET', '/customers/{id}'],
   getCustomerJourney: ['GET', '/customers/{id}/journey'],
-  getGoodwillStanding: ['GET', '/customers/{id}/goodwill'],
   recordInteraction: ['POST', '/interactions'],
   openCase: ['POST', '/cases'],
   handOffCase: ['POST', '/cases/{id}/handoffs'],

@@ -79,14 +79,10 @@ function degradedNotice(part) {
 export async function customerPage(main, api, id) {
   show(main, loading('the customer'));
   let journey;
-  let goodwill;
   let actions;
   try {
-    [journey, goodwill, actions] = await Promise.all([
+    [journey, actions] = await Promise.all([
       api.call('getCustomerJourney', { params: { id } }),
-      api.may('getGoodwillStanding')
-        ? api.call('getGoodwillStanding', { params: { id } }).catch((problem) => ({ unavailable: problem }))
-        : null,
       api.may('listCustomerActions')
         ? api.call('listCustomerActions', { params: { id }, query: { limit: 10 } }).catch((problem) => ({ unavailable: problem }))
         : null,
@@ -97,6 +93,8 @@ export async function customerPage(main, api, id) {
   }
   const reload = () => customerPage(main, api, journey.customer.id);
   const degraded = new Set(journey.degraded || []);
+  // The journey carries the caller's goodwill standing (GET /customers/{id}/goodwill) as a part.
+  const goodwill = degraded.has('goodwill') ? { unavailable: true } : journey.goodwill || null;
   const customer = journey.customer;
   show(
     main,
@@ -173,7 +171,7 @@ function actionsTaken(actions) {
 
 function goodwillPart(goodwill) {
   if (!goodwill) return h('p', { class: 'muted' }, 'Your role does not grant goodwill.');
-  if (goodwill.unavailable) return [degradedNotice('goodwill'), problemBox(goodwill.unavailable)];
+  if (goodwill.unavailable) return degradedNotice('goodwill');
   const currencies = Object.entries(goodwill.currencies);
   return [
     currencies.length
