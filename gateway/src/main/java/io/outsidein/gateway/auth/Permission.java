@@ -30,7 +30,13 @@ public enum Permission {
   READ_CUSTOMER_INSIGHTS(AGENT, SUPERVISOR, ANALYST, ADMIN),
   /** Segments, risk rankings and journey analytics across customers. */
   READ_AGGREGATE_INSIGHTS(ANALYST, ADMIN),
-  REBUILD_INSIGHTS(ADMIN);
+  REBUILD_INSIGHTS(ADMIN),
+  /** Recording what was done for a customer: the front line acts. */
+  RECORD_ACTIONS(AGENT, SUPERVISOR, ADMIN),
+  /** A customer's actions taken. */
+  READ_ACTIONS(AGENT, SUPERVISOR, ANALYST, ADMIN),
+  /** What followed the actions, per action and segment, against a comparison group. */
+  READ_ACTION_OUTCOMES(SUPERVISOR, ANALYST, ADMIN);
 
   private final Set<Role> roles;
 

@@ -1,14 +1,14 @@
 package io.outsidein.interaction.rest;
 
 /** The actor header; query parameters are read with the kit's QueryParams. */
-final class Params {
-  static final String ACTOR_HEADER = "X-Actor";
+public final class Params {
+  public static final String ACTOR_HEADER = "X-Actor";
   static final String UNKNOWN_ACTOR = "unknown";
 
   private Params() {}
 
   /** The caller the gateway names in X-Actor; "unknown" when it names none. */
-  static String actor(String header) {
+  public static String actor(String header) {
     if (header == null || header.isBlank()) {
       return UNKNOWN_ACTOR;
     }
