@@ -1,6 +1,7 @@
 package io.outsidein.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.outsidein.client.api.ActionsApi;
 import io.outsidein.client.api.AdminApi;
 import io.outsidein.client.api.CasesApi;
 import io.outsidein.client.api.CustomersApi;
@@ -24,6 +25,7 @@ public record OutsideIn(
     GesturesApi gestures,
     InsightsApi insights,
     PoliciesApi policies,
+    ActionsApi actions,
     AdminApi admin) {
 
   /** The public API's path on a gateway, as the document's relative server says. */
@@ -42,6 +44,7 @@ public record OutsideIn(
         new GesturesApi(client),
         new InsightsApi(client),
         new PoliciesApi(client),
+        new ActionsApi(client),
         new AdminApi(client));
   }
 

@@ -668,6 +668,49 @@ class ContractIT {
   }
 
   @Test
+  void actionsAndTheirOutcomesAnswerAsDocumented() {
+    String customer = register();
+    String caseId = openCase(customer);
+    as(AGENT)
+        .body("{\"code\":\"ASSIGN_SINGLE_OWNER\",\"caseId\":\"" + caseId + "\",\"note\":\"Anna\"}")
+        .post("/customers/{id}/actions", customer)
+        .then()
+        .statusCode(201)
+        .body("takenBy", equalTo("local-agent"))
+        .body("caseId", equalTo(caseId));
+    as(AGENT)
+        .body("{\"code\":\"SEND_FLOWERS\"}")
+        .post("/customers/{id}/actions", customer)
+        .then()
+        .statusCode(400);
+    as(AGENT)
+        .body("{\"code\":\"PROACTIVE_OUTREACH\",\"caseId\":\"" + openCase(register()) + "\"}")
+        .post("/customers/{id}/actions", customer)
+        .then()
+        .statusCode(422);
+    refusesBadBodies("POST", "/customers/{id}/actions", AGENT, customer);
+    refusesStrangers("POST", "/customers/{id}/actions", ANALYST);
+
+    as(ANALYST)
+        .get("/customers/{id}/actions", customer)
+        .then()
+        .statusCode(200)
+        .body("items[0].code", equalTo("ASSIGN_SINGLE_OWNER"));
+    as(AGENT)
+        .queryParam("limit", 0)
+        .get("/customers/{id}/actions", customer)
+        .then()
+        .statusCode(400);
+    refusesMalformedQuery("GET", "/customers/{id}/actions", AGENT, customer);
+    refusesStrangers("GET", "/customers/{id}/actions", INTEGRATION);
+
+    as(ANALYST).get("/insights/actions").then().statusCode(200);
+    as(ANALYST).queryParam("segment", "Not A Slug").get("/insights/actions").then().statusCode(400);
+    refusesMalformedQuery("GET", "/insights/actions", ANALYST);
+    refusesStrangers("GET", "/insights/actions", AGENT);
+  }
+
+  @Test
   void everyOperationRefusesAnOverlongTargetAndOverlargeHeadersAsDocumented() {
     new io.swagger.v3.parser.OpenAPIV3Parser()
         .read(suite.gatewayUrl() + "/q/openapi")

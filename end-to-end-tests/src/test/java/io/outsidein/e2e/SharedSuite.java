@@ -18,10 +18,20 @@ public final class SharedSuite implements ParameterResolver {
    */
   static final int SUPERVISOR_REQUESTS_PER_MINUTE = 60;
 
+  /**
+   * Actions are followed for 20 seconds, not 30 days, and ended windows are closed every 2 seconds,
+   * so that a test sees an action's outcome (ActionOutcomesIT).
+   */
+  static final String OUTCOME_WINDOW = "PT20S";
+
   private static final Map<String, String> ENVIRONMENT =
       Map.of(
           "_LOCAL_OUTSIDEIN_GATEWAY_RATE_LIMIT_REQUESTS_PER_MINUTE_SUPERVISOR",
-          String.valueOf(SUPERVISOR_REQUESTS_PER_MINUTE));
+          String.valueOf(SUPERVISOR_REQUESTS_PER_MINUTE),
+          "OUTSIDEIN_INSIGHT_OUTCOME_WINDOW",
+          OUTCOME_WINDOW,
+          "OUTSIDEIN_INSIGHT_OUTCOME_CHECK_EVERY",
+          "PT2S");
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
