@@ -5,6 +5,7 @@ import io.outsidein.client.api.ActionsApi;
 import io.outsidein.client.api.AdminApi;
 import io.outsidein.client.api.CasesApi;
 import io.outsidein.client.api.CustomersApi;
+import io.outsidein.client.api.ExperimentsApi;
 import io.outsidein.client.api.GesturesApi;
 import io.outsidein.client.api.InsightsApi;
 import io.outsidein.client.api.InteractionsApi;
@@ -26,6 +27,7 @@ public record OutsideIn(
     InsightsApi insights,
     PoliciesApi policies,
     ActionsApi actions,
+    ExperimentsApi experiments,
     AdminApi admin) {
 
   /** The public API's path on a gateway, as the document's relative server says. */
@@ -45,6 +47,7 @@ public record OutsideIn(
         new InsightsApi(client),
         new PoliciesApi(client),
         new ActionsApi(client),
+        new ExperimentsApi(client),
         new AdminApi(client));
   }
 

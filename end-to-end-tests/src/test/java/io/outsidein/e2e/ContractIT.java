@@ -711,6 +711,53 @@ class ContractIT {
   }
 
   @Test
+  void experimentsAnswerAsDocumented() {
+    String design =
+        "{\"name\":\"Call back\",\"population\":{\"segment\":\"contract\"},"
+            + "\"arms\":[{\"name\":\"control\",\"weight\":1},{\"name\":\"callBack\","
+            + "\"weight\":1,\"treatment\":{\"action\":\"PROACTIVE_OUTREACH\"}}],"
+            + "\"outcome\":\"RETAINED\",\"startsAt\":\"2026-01-01T00:00:00Z\"}";
+    String id =
+        as(ANALYST)
+            .body(design)
+            .post("/experiments")
+            .then()
+            .statusCode(201)
+            .body("createdBy", equalTo("local-analyst"))
+            .extract()
+            .path("id");
+    as(ANALYST)
+        .body(design.replace("\"callBack\"", "\"control\""))
+        .post("/experiments")
+        .then()
+        .statusCode(400);
+    refusesBadBodies("POST", "/experiments", ANALYST, null);
+    refusesStrangers("POST", "/experiments", AGENT);
+
+    as(AGENT).queryParam("limit", 1).get("/experiments").then().statusCode(200);
+    as(AGENT).queryParam("limit", 500).get("/experiments").then().statusCode(400);
+    refusesStrangers("GET", "/experiments", INTEGRATION);
+    as(AGENT)
+        .get("/experiments/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("RUNNING"));
+    as(AGENT).get("/experiments/{id}", unknown()).then().statusCode(404);
+    as(AGENT).get("/experiments/{id}", "not-an-id").then().statusCode(400);
+    refusesStrangers("GET", "/experiments/{id}", INTEGRATION);
+
+    as(ANALYST)
+        .post("/experiments/{id}/stop", id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("STOPPED"));
+    as(ANALYST).post("/experiments/{id}/stop", id).then().statusCode(409);
+    as(ANALYST).post("/experiments/{id}/stop", unknown()).then().statusCode(404);
+    as(ANALYST).post("/experiments/{id}/stop", "not-an-id").then().statusCode(400);
+    refusesStrangers("POST", "/experiments/{id}/stop", AGENT);
+  }
+
+  @Test
   void everyOperationRefusesAnOverlongTargetAndOverlargeHeadersAsDocumented() {
     new io.swagger.v3.parser.OpenAPIV3Parser()
         .read(suite.gatewayUrl() + "/q/openapi")

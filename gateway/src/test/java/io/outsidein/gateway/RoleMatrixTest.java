@@ -87,6 +87,10 @@ class RoleMatrixTest {
     new Operation("POST", "/api/v1/customers/" + ID + "/actions", "agent supervisor admin"),
     new Operation("GET", "/api/v1/customers/" + ID + "/actions", "agent supervisor analyst admin"),
     new Operation("GET", "/api/v1/insights/actions", "supervisor analyst admin"),
+    new Operation("POST", "/api/v1/experiments", "analyst admin"),
+    new Operation("GET", "/api/v1/experiments", "agent supervisor analyst admin"),
+    new Operation("GET", "/api/v1/experiments/" + ID, "agent supervisor analyst admin"),
+    new Operation("POST", "/api/v1/experiments/" + ID + "/stop", "analyst admin"),
   };
 
   static Stream<Arguments> cells() {

@@ -36,7 +36,11 @@ public enum Permission {
   /** A customer's actions taken. */
   READ_ACTIONS(AGENT, SUPERVISOR, ANALYST, ADMIN),
   /** What followed the actions, per action and segment, against a comparison group. */
-  READ_ACTION_OUTCOMES(SUPERVISOR, ANALYST, ADMIN);
+  READ_ACTION_OUTCOMES(SUPERVISOR, ANALYST, ADMIN),
+  /** Experiments as designed, and where they stand: the front line sees what runs. */
+  READ_EXPERIMENTS(AGENT, SUPERVISOR, ANALYST, ADMIN),
+  /** Designing, starting and stopping experiments: analysts no longer only read. */
+  DESIGN_EXPERIMENTS(ANALYST, ADMIN);
 
   private final Set<Role> roles;
 
