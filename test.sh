@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: ./mvnw verify (unit, service tests on real PostgreSQL and Kafka, end-to-end), the
 # compose file, the OpenAPI lint and the container smoke. Installs the Debian packages it needs
-# (docker-compose, podman, debootstrap) when missing, so run it as root on a fresh machine.
+# (chromium and chromium-driver for the console's browser tests, docker-compose, podman,
+# debootstrap) when missing, so run it as root on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,11 @@ if command -v pg_ctlcluster >/dev/null 2>&1 && ! pg_isready -h 127.0.0.1 -p 5432
   for version in $(ls /etc/postgresql 2>/dev/null); do
     pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
   done
+fi
+
+# The console's browser tests (end-to-end-tests ConsoleIT) drive Debian's chromium.
+if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
 ./mvnw -B verify

@@ -23,7 +23,7 @@ USER 185
 # The heap starts small and grows only as far as the load needs (young generation fixed), and freed
 # native memory goes back to the system: bench/README.md has the figures. Override JAVA_OPTS per
 # service in compose or the orchestrator; glibc's per-thread malloc arenas are capped at two.
-ENV JAVA_OPTS="-Xms96m -Xmx256m -Xmn48m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000" \
+ENV JAVA_OPTS="-Xms64m -Xmx256m -Xmn16m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000" \
     MALLOC_ARENA_MAX=2 \
     QUARKUS_HTTP_HOST=0.0.0.0
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

@@ -15,9 +15,12 @@ import io.outsidein.events.customer.CustomerUpdated;
 import io.outsidein.testing.EventProbe;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.TestInfrastructure;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +68,67 @@ class CustomerEventsTest {
       String raw = new String(EventCodec.write(event));
       assertThat(raw).doesNotContain(email).doesNotContain("Zelda").doesNotContain("Quill");
     }
+  }
+
+  @Test
+  void recordsWhoCreatedChangedAndErasedACustomerAndNamesThemInItsEvents() {
+    String id =
+        given()
+            .contentType(ContentType.JSON)
+            .header("X-Actor", "front-desk")
+            .body(Fixtures.json(Fixtures.profile()))
+            .post("/customers")
+            .then()
+            .statusCode(201)
+            .body("createdBy", org.hamcrest.Matchers.equalTo("front-desk"))
+            .body("updatedBy", org.hamcrest.Matchers.equalTo("front-desk"))
+            .extract()
+            .path("id");
+    given()
+        .contentType(Fixtures.MERGE_PATCH)
+        .header("X-Actor", "back-office")
+        .header("If-Match", Fixtures.etagOf(id))
+        .body("{\"segment\":\"enterprise\"}")
+        .patch("/customers/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("createdBy", org.hamcrest.Matchers.equalTo("front-desk"))
+        .body("updatedBy", org.hamcrest.Matchers.equalTo("back-office"));
+    given().header("X-Actor", "privacy-desk").delete("/customers/{id}", id).then().statusCode(204);
+
+    assertThat(actors(id)).containsExactly("front-desk", "privacy-desk", "privacy-desk");
+    try (EventProbe probe = EventProbe.on(bootstrap(), Topics.CUSTOMER_EVENTS)) {
+      probe.await(
+          e -> id.equals(e.subject()) && EventType.CUSTOMER_ERASED.typeName().equals(e.type()),
+          Duration.ofSeconds(20));
+      assertThat(
+              probe.events().stream()
+                  .filter(e -> id.equals(e.subject()))
+                  .map(e -> e.type().replace(EventType.PREFIX, "") + " by " + e.actor())
+                  .toList())
+          .containsExactly(
+              "customer.registered.v1 by front-desk",
+              "customer.updated.v1 by back-office",
+              "customer.segment-changed.v1 by back-office",
+              "customer.erased.v1 by privacy-desk");
+    }
+  }
+
+  @Inject EntityManager entityManager;
+
+  private List<String> actors(String id) {
+    Object[] row =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    (Object[])
+                        entityManager
+                            .createNativeQuery(
+                                "SELECT created_by, updated_by, erasure_requested_by"
+                                    + " FROM customer WHERE id = :id")
+                            .setParameter("id", UUID.fromString(id))
+                            .getSingleResult());
+    return java.util.Arrays.stream(row).map(String.class::cast).toList();
   }
 
   @Test

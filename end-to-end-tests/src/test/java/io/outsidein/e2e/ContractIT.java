@@ -537,6 +537,14 @@ class ContractIT {
         .body("actor", equalTo("local-agent"))
         .body("currencies.EUR.customerWindow.approved", equalTo("20.00"))
         .body("lastGestures[0].id", equalTo(pending));
+    as(AGENT).get("/customers/{id}/goodwill", unknown()).then().statusCode(404);
+    String erased = erased();
+    // interaction-service hears of the erasure through customer-events, within seconds.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> as(AGENT).get("/customers/{id}/goodwill", erased).then().statusCode(410));
+    as(AGENT).get("/customers/{id}/goodwill", "not-an-id").then().statusCode(400);
     refusesMalformedQuery("GET", "/customers/{id}/goodwill", AGENT, customer);
     refusesStrangers("GET", "/customers/{id}/goodwill", INTEGRATION);
 
@@ -650,6 +658,9 @@ class ContractIT {
         .get("/customers/{id}/journey", customer)
         .then()
         .statusCode(200)
+        .body("goodwill.customerId", equalTo(customer))
+        .body("goodwill.actor", equalTo("local-agent"))
+        .body("goodwill.policyVersion", org.hamcrest.Matchers.notNullValue())
         .body("degraded.size()", equalTo(0));
     as(AGENT).get("/customers/{id}/journey", unknown()).then().statusCode(404);
     as(AGENT).get("/customers/{id}/journey", erased()).then().statusCode(410);

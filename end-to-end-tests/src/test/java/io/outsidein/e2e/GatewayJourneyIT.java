@@ -37,7 +37,7 @@ class GatewayJourneyIT {
   }
 
   @Test
-  void carriesTheCallersRequestIdIntoTheCustomerEvent() {
+  void carriesTheCallersRequestIdAndActorIntoTheCustomerEvent() {
     String requestId = "e2e-" + UUID.randomUUID();
     String id = register(requestId);
 
@@ -45,6 +45,7 @@ class GatewayJourneyIT {
         EventProbe.on(suite.broker().bootstrapServers(), Topics.CUSTOMER_EVENTS)) {
       CloudEvent event = probe.await(e -> id.equals(e.subject()), Duration.ofSeconds(20));
       assertThat(event.requestid()).isEqualTo(requestId);
+      assertThat(event.actor()).isEqualTo("local-agent");
     }
   }
 

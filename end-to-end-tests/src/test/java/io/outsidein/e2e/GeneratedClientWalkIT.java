@@ -59,6 +59,7 @@ class GeneratedClientWalkIT {
     assertThat(customer.getEmail()).isEqualTo(email);
     assertThat(customer.getSegment()).isEqualTo("walk");
     assertThat(customer.getStatus()).isEqualTo(CustomerStatus.ACTIVE);
+    assertThat(customer.getCreatedBy()).isEqualTo("local-agent");
 
     Interaction complaint =
         agent
@@ -75,6 +76,7 @@ class GeneratedClientWalkIT {
     assertThat(complaint.getCustomerId()).isEqualTo(id);
     assertThat(complaint.getType()).isEqualTo(InteractionType.COMPLAINT);
     assertThat(complaint.getSentiment()).isEqualTo(-0.6);
+    assertThat(complaint.getRecordedBy()).isEqualTo("local-agent");
 
     CustomerCase opened =
         agent
@@ -86,6 +88,7 @@ class GeneratedClientWalkIT {
                     .department(Department.SUPPORT));
     assertThat(opened.getStatus()).isEqualTo(CaseStatus.OPEN);
     assertThat(opened.getCurrentDepartment()).isEqualTo(Department.SUPPORT);
+    assertThat(opened.getOpenedBy()).isEqualTo("local-agent");
 
     CustomerCase handedOff =
         agent
@@ -159,6 +162,16 @@ class GeneratedClientWalkIT {
         .containsExactly(complaint.getId());
     assertThat(journey.getDegraded()).isEmpty();
     assertThat(journey.getInsights().getMetrics().getGesturesGranted()).isEqualTo(2);
+    // The agent's own standing: the held gesture, approved by a supervisor, was not at once.
+    assertThat(journey.getGoodwill().getActor()).isEqualTo("local-agent");
+    assertThat(journey.getGoodwill().getCustomerId()).isEqualTo(id);
+    assertThat(journey.getGoodwill().getCurrencies().get("EUR").getCustomerWindow().getApproved())
+        .isEqualTo("20.00");
+    assertThat(journey.getGoodwill().getLastGestures())
+        .extracting(Gesture::getId)
+        .containsExactly(held.getId(), within.getId());
+    assertThat(journey.getGoodwill().getLastGestures().get(0).getDecidedBy())
+        .isEqualTo("local-supervisor");
   }
 
   private static GrantGesture gesture(String value) {

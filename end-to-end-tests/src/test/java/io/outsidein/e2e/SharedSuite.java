@@ -1,6 +1,7 @@
 package io.outsidein.e2e;
 
 import io.outsidein.launcher.Suite;
+import io.outsidein.testing.StubIssuer;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -9,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One suite for every test class that only reads and writes through the public API: started by the
  * first class that asks for it, stopped when the whole test run ends. Drills that stop, kill or
- * reconfigure services start their own with {@link RunningSuite}.
+ * reconfigure services start their own with {@link RunningSuite}. People sign in to its gateway
+ * with tokens of a {@link StubIssuer}, which a test gets as a parameter too.
  */
 public final class SharedSuite implements ParameterResolver {
   /**
@@ -24,36 +26,43 @@ public final class SharedSuite implements ParameterResolver {
    */
   static final String OUTCOME_WINDOW = "PT20S";
 
-  private static final Map<String, String> ENVIRONMENT =
-      Map.of(
-          "_LOCAL_OUTSIDEIN_GATEWAY_RATE_LIMIT_REQUESTS_PER_MINUTE_SUPERVISOR",
-          String.valueOf(SUPERVISOR_REQUESTS_PER_MINUTE),
-          "OUTSIDEIN_INSIGHT_OUTCOME_WINDOW",
-          OUTCOME_WINDOW,
-          "OUTSIDEIN_INSIGHT_OUTCOME_CHECK_EVERY",
-          "PT2S");
-
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == Suite.class;
+  private static Map<String, String> environment(StubIssuer issuer) {
+    return Map.of(
+        "_LOCAL_OUTSIDEIN_GATEWAY_RATE_LIMIT_REQUESTS_PER_MINUTE_SUPERVISOR",
+        String.valueOf(SUPERVISOR_REQUESTS_PER_MINUTE),
+        "OUTSIDEIN_GATEWAY_SIGN_IN_ISSUER",
+        issuer.url(),
+        "OUTSIDEIN_INSIGHT_OUTCOME_WINDOW",
+        OUTCOME_WINDOW,
+        "OUTSIDEIN_INSIGHT_OUTCOME_CHECK_EVERY",
+        "PT2S");
   }
 
   @Override
-  public Suite resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context
-        .getRoot()
-        .getStore(ExtensionContext.Namespace.create(SharedSuite.class))
-        .getOrComputeIfAbsent(Running.class, key -> new Running(), Running.class)
-        .suite;
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == Suite.class || type == StubIssuer.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Running running =
+        context
+            .getRoot()
+            .getStore(ExtensionContext.Namespace.create(SharedSuite.class))
+            .getOrComputeIfAbsent(Running.class, key -> new Running(), Running.class);
+    return parameter.getParameter().getType() == StubIssuer.class ? running.issuer : running.suite;
   }
 
   /** Closed by JUnit with the root context, after the last test class. */
   private static final class Running implements ExtensionContext.Store.CloseableResource {
-    private final Suite suite = RunningSuite.start(ENVIRONMENT);
+    private final StubIssuer issuer = StubIssuer.start();
+    private final Suite suite = RunningSuite.start(environment(issuer));
 
     @Override
     public void close() {
       suite.close();
+      issuer.close();
     }
   }
 }

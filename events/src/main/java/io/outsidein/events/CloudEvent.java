@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * A CloudEvents 1.0 event in structured JSON mode; {@code dataschema} points at the event's message
- * in the event catalogue (docs/asyncapi.yaml, whose {@code id} is {@link EventType#CATALOGUE}), and
- * {@code requestid} is an extension attribute that carries the X-Request-Id of the call that caused
- * the event.
+ * in the event catalogue (docs/asyncapi.yaml, whose {@code id} is {@link EventType#CATALOGUE}). Two
+ * extension attributes name the cause: {@code requestid}, the X-Request-Id of the call, and {@code
+ * actor}, the employee or system that made it (the service's own name for work no caller caused).
+ * Both are absent from events written before they existed; consumers must accept that.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -22,6 +23,7 @@ public record CloudEvent(
     String datacontenttype,
     String dataschema,
     String requestid,
+    String actor,
     JsonNode data) {
 
   public static final String SPEC_VERSION = "1.0";

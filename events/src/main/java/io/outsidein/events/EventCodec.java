@@ -21,17 +21,19 @@ public final class EventCodec {
 
   private EventCodec() {}
 
-  public static CloudEvent envelope(EventData data, String source, Instant time, String requestId) {
+  public static CloudEvent envelope(
+      EventData data, String source, Instant time, String requestId, String actor) {
     return new CloudEvent(
         CloudEvent.SPEC_VERSION,
         TimeOrderedIds.next(),
         source,
         data.eventType().typeName(),
         time,
-        data.customerId().toString(),
+        data.subject(),
         "application/json",
         data.eventType().dataSchema(),
         requestId,
+        actor,
         MAPPER.valueToTree(data));
   }
 

@@ -12,6 +12,7 @@ import io.outsidein.events.interaction.CaseOpened;
 import io.outsidein.events.interaction.CaseResolved;
 import io.outsidein.events.interaction.GestureDecided;
 import io.outsidein.events.interaction.GestureGranted;
+import io.outsidein.events.interaction.GoodwillPolicyChanged;
 import io.outsidein.events.interaction.InteractionRecorded;
 import java.util.Arrays;
 import java.util.Map;
@@ -40,6 +41,8 @@ public enum EventType {
   CASE_RESOLVED("case.resolved.v1", Topics.INTERACTION_EVENTS, CaseResolved.class),
   GESTURE_GRANTED("gesture.granted.v1", Topics.INTERACTION_EVENTS, GestureGranted.class),
   GESTURE_DECIDED("gesture.decided.v1", Topics.INTERACTION_EVENTS, GestureDecided.class),
+  GOODWILL_POLICY_CHANGED(
+      "goodwill-policy.changed.v1", Topics.INTERACTION_EVENTS, GoodwillPolicyChanged.class),
   ACTION_TAKEN("action.taken.v1", Topics.INTERACTION_EVENTS, ActionTaken.class);
 
   /** The {@code id} of the event catalogue, docs/asyncapi.yaml (served by the gateway). */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class JourneyTest {
 
   @Test
-  void composesTheCustomerInsightsOpenCasesAndTimeline() {
+  void composesTheCustomerInsightsOpenCasesTimelineAndTheCallersGoodwill() {
     given()
         .header("Authorization", TestKeys.bearer(Role.AGENT))
         .when()
@@ -36,7 +36,18 @@ class JourneyTest {
         .body("insights.healthScore", equalTo(81))
         .body("openCases[0].status", equalTo("OPEN"))
         .body("timeline[0].channel", equalTo("PHONE"))
+        // The fake echoes what it was asked: the standing is the caller's own.
+        .body("goodwill.path", equalTo("/customers/" + Fake.CUSTOMER + "/goodwill"))
+        .body("goodwill.actor", equalTo("test-agent"))
         .body("degraded", empty());
+  }
+
+  @Test
+  void namesAFailingGoodwillStandingAsDegraded() {
+    journey(Fake.FAILING_GOODWILL)
+        .body("goodwill", nullValue())
+        .body("timeline", not(empty()))
+        .body("degraded", contains("goodwill"));
   }
 
   @Test

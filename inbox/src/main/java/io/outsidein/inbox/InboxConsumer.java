@@ -8,6 +8,7 @@ import io.opentelemetry.context.Scope;
 import io.outsidein.events.CloudEvent;
 import io.outsidein.events.EventCodec;
 import io.outsidein.events.EventType;
+import io.outsidein.kit.actor.Actor;
 import io.outsidein.kit.database.DatabaseFailures;
 import io.outsidein.kit.requestid.RequestId;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -236,7 +237,10 @@ public class InboxConsumer {
       return;
     }
     String previous = RequestId.current();
+    String previousActor = Actor.current();
+    // What the event causes carries on its request id and actor (null in events older than it).
     RequestId.set(event.requestid());
+    Actor.set(Actor.accept(event.actor()));
     try {
       if (firstDelivery.test(event)) {
         handler.apply(event, type.get());
@@ -247,6 +251,7 @@ public class InboxConsumer {
       }
     } finally {
       RequestId.set(previous);
+      Actor.set(previousActor);
     }
   }
 

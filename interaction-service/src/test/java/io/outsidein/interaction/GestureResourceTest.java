@@ -279,6 +279,36 @@ class GestureResourceTest {
   }
 
   @Test
+  void answersTheStandingOfAnUnknownCustomerWith404AndOfAnErasedOneWith410() {
+    given()
+        .header("X-Actor", "agent-desk")
+        .get("/customers/{id}/goodwill", UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .header("X-Actor", "agent-desk")
+        .get("/customers/{id}/goodwill", Customers.erased())
+        .then()
+        .statusCode(410)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void answersAMergedCustomersStandingWithTheSurvivors() {
+    UUID survivor = Customers.active();
+    String granted = grant(openCase(survivor, "SUPPORT"), "10.00", "agent-merge");
+    given()
+        .header("X-Actor", "agent-merge")
+        .get("/customers/{id}/goodwill", Customers.mergedInto(survivor))
+        .then()
+        .statusCode(200)
+        .body("customerId", equalTo(survivor.toString()))
+        .body("currencies.EUR.customerWindow.approved", equalTo("10.00"))
+        .body("lastGestures[0].id", equalTo(granted));
+  }
+
+  @Test
   void listsGesturesByStatus() {
     String caseId = openCase(Customers.active(), "SUPPORT");
     String pending = grant(caseId, "99.00", "agent");

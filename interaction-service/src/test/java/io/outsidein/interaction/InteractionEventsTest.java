@@ -19,6 +19,7 @@ import io.outsidein.events.customer.CustomerRegistered;
 import io.outsidein.events.customer.CustomerSegmentChanged;
 import io.outsidein.events.interaction.GestureGranted;
 import io.outsidein.events.interaction.GestureStatus;
+import io.outsidein.events.interaction.GoodwillPolicyChanged;
 import io.outsidein.events.interaction.InteractionRecorded;
 import io.outsidein.interaction.domain.KnownCustomer;
 import io.outsidein.interaction.support.Customers;
@@ -154,6 +155,127 @@ class InteractionEventsTest {
           .allSatisfy(
               e -> assertThat(EventCodec.writeString(e)).doesNotContain("Explained the invoice"));
     }
+  }
+
+  @Test
+  void namesTheActorAndRequestOfEveryEventAndRecordsThemWithTheOutboxRow() {
+    UUID customer = Customers.active();
+    String agent = "agent-" + UUID.randomUUID();
+    String requestId = "req-" + UUID.randomUUID();
+    String caseId =
+        given()
+            .contentType(ContentType.JSON)
+            .header("X-Actor", agent)
+            .header("X-Request-Id", requestId)
+            .body(
+                Map.of("customerId", customer.toString(), "subject", "Late", "department", "SALES"))
+            .post("/cases")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Map<String, Object> touchpoint = interaction(customer);
+    touchpoint.put("caseId", caseId);
+    String interactionId =
+        given()
+            .contentType(ContentType.JSON)
+            .header("X-Actor", agent)
+            .body(touchpoint)
+            .post("/interactions")
+            .then()
+            .statusCode(201)
+            .body("recordedBy", equalTo(agent))
+            .extract()
+            .path("id");
+    // No caller named: the event is the service's own.
+    String unnamed = record(interaction(customer));
+
+    try (EventProbe probe = EventProbe.on(bootstrap(), Topics.INTERACTION_EVENTS)) {
+      CloudEvent opened =
+          probe.await(
+              e ->
+                  EventType.CASE_OPENED.typeName().equals(e.type())
+                      && caseId.equals(e.data().path("caseId").asText()),
+              WAIT);
+      assertThat(opened.actor()).isEqualTo(agent);
+      assertThat(opened.requestid()).isEqualTo(requestId);
+      CloudEvent recorded =
+          probe.await(e -> interactionId.equals(e.data().path("interactionId").asText()), WAIT);
+      assertThat(recorded.actor()).isEqualTo(agent);
+      assertThat(recorded.requestid()).isNotBlank().isNotEqualTo(requestId);
+      CloudEvent own =
+          probe.await(e -> unnamed.equals(e.data().path("interactionId").asText()), WAIT);
+      assertThat(own.actor()).isEqualTo("interaction-service");
+      assertThat(outboxRow(opened.id())).containsExactly(requestId, agent);
+    }
+    given().get("/cases/{id}", caseId).then().body("openedBy", equalTo(agent));
+  }
+
+  @Test
+  void publishesAGoodwillPolicyChangeWithWhoChangedItAndItsRules() {
+    String etag = given().get("/policies/goodwill").then().statusCode(200).extract().header("ETag");
+    Map<String, Object> sameRules =
+        Map.of(
+            "latitude",
+            "25.00",
+            "segmentLatitudes",
+            Map.of(),
+            "customerWindow",
+            Map.of("amount", "50.00", "days", 90),
+            "personMonth",
+            "500.00");
+    String admin = "admin-" + UUID.randomUUID();
+    int version =
+        given()
+            .contentType(ContentType.JSON)
+            .header("X-Actor", admin)
+            .header("If-Match", etag)
+            .body(Map.of("currencies", Map.of("EUR", sameRules)))
+            .put("/policies/goodwill")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("version");
+
+    try (EventProbe probe = EventProbe.on(bootstrap(), Topics.INTERACTION_EVENTS)) {
+      CloudEvent changed =
+          probe.await(
+              e ->
+                  EventType.GOODWILL_POLICY_CHANGED.typeName().equals(e.type())
+                      && e.data().path("version").asInt() == version,
+              WAIT);
+      assertThat(changed.subject()).isEqualTo(GoodwillPolicyChanged.SUBJECT);
+      assertThat(changed.actor()).isEqualTo(admin);
+      assertThat(changed.dataschema()).isEqualTo(EventType.GOODWILL_POLICY_CHANGED.dataSchema());
+      GoodwillPolicyChanged data = EventCodec.data(changed, GoodwillPolicyChanged.class);
+      assertThat(data.changedBy()).isEqualTo(admin);
+      assertThat(data.currencies())
+          .containsOnlyKeys("EUR")
+          .containsEntry(
+              "EUR",
+              new GoodwillPolicyChanged.CurrencyRules("25.00", Map.of(), "50.00", 90, "500.00"));
+      var record =
+          probe.records().stream()
+              .filter(r -> new String(r.value()).contains(changed.id().toString()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(record.key()).isEqualTo(GoodwillPolicyChanged.SUBJECT);
+    }
+  }
+
+  private static java.util.List<String> outboxRow(UUID eventId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Object[] row =
+                  (Object[])
+                      KnownCustomer.getEntityManager()
+                          .createNativeQuery(
+                              "SELECT request_id, actor FROM outbox_message WHERE id = :id")
+                          .setParameter("id", eventId)
+                          .getSingleResult();
+              return java.util.Arrays.asList((String) row[0], (String) row[1]);
+            });
   }
 
   @Test

@@ -38,7 +38,7 @@ class SuiteOptionsTest {
       assertThat(SuiteOptions.serviceJvmDefaults(Runtime.Version.parse(java)))
           .as(java)
           .doesNotContain(trim)
-          .contains("-Xms96m", "-Xmx160m", "-Xmn48m", "-XX:+UseSerialGC");
+          .contains("-Xms64m", "-Xmx160m", "-Xmn16m", "-XX:+UseSerialGC");
     }
   }
 

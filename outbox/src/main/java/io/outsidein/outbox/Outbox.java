@@ -3,6 +3,7 @@ package io.outsidein.outbox;
 import io.outsidein.events.CloudEvent;
 import io.outsidein.events.EventCodec;
 import io.outsidein.events.EventData;
+import io.outsidein.kit.actor.Actor;
 import io.outsidein.kit.requestid.RequestId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -51,12 +52,14 @@ public class Outbox {
 
   /**
    * Records an event caused by a call served on another thread: it carries that call's request id
-   * and continues its trace, whatever thread writes it.
+   * and actor and continues its trace, whatever thread writes it. Work no caller caused (a
+   * schedule, a consumer of an event without an actor) is signed {@link OutboxConfig#systemActor}.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public CloudEvent record(EventData data, EventOrigin origin) {
     Instant now = clock.instant();
-    CloudEvent event = EventCodec.envelope(data, config.source(), now, origin.requestId());
+    String actor = origin.actor() != null ? origin.actor() : config.systemActor();
+    CloudEvent event = EventCodec.envelope(data, config.source(), now, origin.requestId(), actor);
     OutboxMessage message = new OutboxMessage();
     message.id = event.id();
     message.topic = data.eventType().topic();
@@ -65,14 +68,16 @@ public class Outbox {
     message.payload = EventCodec.writeString(event);
     message.createdAt = now;
     message.traceparent = origin.traceparent();
+    message.requestId = event.requestid();
+    message.actor = actor;
     entityManager.persist(message);
     wakeRelayAfterCommit();
     return event;
   }
 
-  /** The request id and trace of the call running on this thread. */
+  /** The request id, actor and trace of the call running on this thread. */
   public EventOrigin originHere() {
-    return new EventOrigin(RequestId.current(), tracing.currentTraceparent());
+    return new EventOrigin(RequestId.current(), Actor.current(), tracing.currentTraceparent());
   }
 
   private void wakeRelayAfterCommit() {

@@ -13,6 +13,13 @@ public interface OutboxConfig {
   String source();
 
   /**
+   * {@code outsidein.outbox.system-actor}: the CloudEvents {@code actor} of events no caller caused
+   * (scheduled work, events consumed without an actor).
+   */
+  @WithDefault("${quarkus.application.name}")
+  String systemActor();
+
+  /**
    * {@code outsidein.outbox.relay-enabled}: whether this instance relays (tests may turn it off).
    */
   @WithDefault("true")

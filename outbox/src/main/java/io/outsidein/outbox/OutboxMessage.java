@@ -31,6 +31,14 @@ public class OutboxMessage {
   @Column(name = "published_at")
   public Instant publishedAt;
 
+  /** The X-Request-Id of the call that caused the event; null for rows older than the column. */
+  @Column(name = "request_id")
+  public String requestId;
+
+  /** Who caused the event (the CloudEvents {@code actor}); null for rows older than the column. */
+  @Column(name = "actor")
+  public String actor;
+
   /** The W3C traceparent of the writing request, null when tracing is off. */
   @Column(name = "traceparent")
   public String traceparent;

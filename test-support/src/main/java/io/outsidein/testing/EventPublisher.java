@@ -28,7 +28,8 @@ public final class EventPublisher implements AutoCloseable {
 
   /** Wraps the data in a new envelope and publishes it; returns the envelope. */
   public CloudEvent publish(EventData data) {
-    CloudEvent event = EventCodec.envelope(data, "/tests", Instant.now(), "test-request");
+    CloudEvent event =
+        EventCodec.envelope(data, "/tests", Instant.now(), "test-request", "test-actor");
     publish(event);
     return event;
   }

@@ -72,6 +72,26 @@ public class Customer extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
+  /** Who created it (the caller's X-Actor, else this service); null in rows older than this. */
+  @Column(name = "created_by")
+  public String createdBy;
+
+  /** Who changed it last, a merge or an erasure included. */
+  @Column(name = "updated_by")
+  public String updatedBy;
+
+  /**
+   * Who asked for its erasure: kept, as proof of who exercised the right, once all else is gone.
+   */
+  @Column(name = "erasure_requested_by")
+  public String erasureRequestedBy;
+
+  /** Records {@code actor} as the last to change this customer, at {@code now}. */
+  public void changedBy(String actor, Instant now) {
+    updatedAt = now;
+    updatedBy = actor;
+  }
+
   public boolean isActive() {
     return status == CustomerStatus.ACTIVE;
   }

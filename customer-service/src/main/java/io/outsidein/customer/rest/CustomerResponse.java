@@ -24,7 +24,15 @@ public record CustomerResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         UUID mergedInto,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Schema(example = "front-desk-app", description = "Who created it; absent for older records")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String createdBy,
+    @Schema(
+            example = "front-desk-app",
+            description = "Who changed it last; absent for older records")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String updatedBy) {
 
   @Schema(name = "ConsentsView")
   public record ConsentsView(boolean marketing, boolean analytics) {}
@@ -43,6 +51,8 @@ public record CustomerResponse(
         customer.status,
         customer.mergedInto,
         customer.createdAt,
-        customer.updatedAt);
+        customer.updatedAt,
+        customer.createdBy,
+        customer.updatedBy);
   }
 }

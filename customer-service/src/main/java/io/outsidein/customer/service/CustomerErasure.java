@@ -4,6 +4,7 @@ import io.outsidein.customer.domain.Customer;
 import io.outsidein.customer.domain.CustomerStatus;
 import io.outsidein.events.customer.CustomerErased;
 import io.outsidein.idempotency.IdempotentRequests;
+import io.outsidein.kit.actor.Actor;
 import io.outsidein.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -45,7 +46,8 @@ public class CustomerErasure {
     customer.consentMarketing = false;
     customer.consentAnalytics = false;
     customer.status = CustomerStatus.ERASED;
-    customer.updatedAt = now;
+    customer.erasureRequestedBy = Actor.currentOrUnknown();
+    customer.changedBy(customer.erasureRequestedBy, now);
     // The stored first response of the create holds the name and email: it goes now.
     idempotentRequests.forget(CustomerService.IDEMPOTENCY_SCOPE, "/customers/" + id);
     outbox.record(new CustomerErased(id, now));

@@ -4,6 +4,7 @@ import io.outsidein.customer.domain.Customer;
 import io.outsidein.customer.domain.CustomerStatus;
 import io.outsidein.events.customer.CustomerMerged;
 import io.outsidein.events.customer.CustomerUpdated;
+import io.outsidein.kit.actor.Actor;
 import io.outsidein.kit.problem.ProblemException;
 import io.outsidein.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +71,8 @@ public class CustomerMerger {
     }
     duplicate.status = CustomerStatus.MERGED;
     duplicate.mergedInto = survivor.id;
-    duplicate.updatedAt = now;
+    String actor = Actor.currentOrUnknown();
+    duplicate.changedBy(actor, now);
     CustomerService.flush();
 
     List<String> changed = new ArrayList<>();
@@ -100,7 +102,7 @@ public class CustomerMerger {
       changed.add("attributes");
     }
     if (!changed.isEmpty()) {
-      survivor.updatedAt = now;
+      survivor.changedBy(actor, now);
     }
     CustomerService.flush();
 

@@ -7,6 +7,7 @@ import io.outsidein.events.customer.CustomerConsentChanged;
 import io.outsidein.events.customer.CustomerRegistered;
 import io.outsidein.events.customer.CustomerSegmentChanged;
 import io.outsidein.events.customer.CustomerUpdated;
+import io.outsidein.kit.actor.Actor;
 import io.outsidein.kit.problem.ProblemException;
 import io.outsidein.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,8 @@ public class CustomerService {
     customer.id = UUID.randomUUID();
     customer.status = CustomerStatus.ACTIVE;
     customer.createdAt = now;
-    customer.updatedAt = now;
+    customer.createdBy = Actor.currentOrUnknown();
+    customer.changedBy(customer.createdBy, now);
     apply(customer, profile);
     customer.persist();
     flush();
@@ -83,7 +85,7 @@ public class CustomerService {
       return customer;
     }
     Instant now = clock.instant();
-    customer.updatedAt = now;
+    customer.changedBy(Actor.currentOrUnknown(), now);
     try {
       flush();
     } catch (OptimisticLockException | org.hibernate.StaleStateException e) {

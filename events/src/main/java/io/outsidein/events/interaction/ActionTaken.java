@@ -1,6 +1,6 @@
 package io.outsidein.events.interaction;
 
-import io.outsidein.events.EventData;
+import io.outsidein.events.CustomerEventData;
 import io.outsidein.events.EventType;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,7 +18,7 @@ public record ActionTaken(
     UUID gestureId,
     String actor,
     Instant takenAt)
-    implements EventData {
+    implements CustomerEventData {
   @Override
   public EventType eventType() {
     return EventType.ACTION_TAKEN;

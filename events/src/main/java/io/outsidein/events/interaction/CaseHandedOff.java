@@ -1,6 +1,6 @@
 package io.outsidein.events.interaction;
 
-import io.outsidein.events.EventData;
+import io.outsidein.events.CustomerEventData;
 import io.outsidein.events.EventType;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +11,7 @@ public record CaseHandedOff(
     Department fromDepartment,
     Department toDepartment,
     Instant handedOffAt)
-    implements EventData {
+    implements CustomerEventData {
   @Override
   public EventType eventType() {
     return EventType.CASE_HANDED_OFF;

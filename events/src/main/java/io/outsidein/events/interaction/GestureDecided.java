@@ -1,13 +1,13 @@
 package io.outsidein.events.interaction;
 
-import io.outsidein.events.EventData;
+import io.outsidein.events.CustomerEventData;
 import io.outsidein.events.EventType;
 import java.time.Instant;
 import java.util.UUID;
 
 public record GestureDecided(
     UUID gestureId, UUID caseId, UUID customerId, GestureStatus status, Instant decidedAt)
-    implements EventData {
+    implements CustomerEventData {
   @Override
   public EventType eventType() {
     return EventType.GESTURE_DECIDED;

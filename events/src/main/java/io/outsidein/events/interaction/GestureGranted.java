@@ -1,6 +1,6 @@
 package io.outsidein.events.interaction;
 
-import io.outsidein.events.EventData;
+import io.outsidein.events.CustomerEventData;
 import io.outsidein.events.EventType;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,7 +19,7 @@ public record GestureGranted(
     Instant grantedAt,
     String rule,
     Integer policyVersion)
-    implements EventData {
+    implements CustomerEventData {
   @Override
   public EventType eventType() {
     return EventType.GESTURE_GRANTED;

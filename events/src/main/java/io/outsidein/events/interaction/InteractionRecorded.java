@@ -1,6 +1,6 @@
 package io.outsidein.events.interaction;
 
-import io.outsidein.events.EventData;
+import io.outsidein.events.CustomerEventData;
 import io.outsidein.events.EventType;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,7 +17,7 @@ public record InteractionRecorded(
     Rating rating,
     Double sentiment,
     Money amount)
-    implements EventData {
+    implements CustomerEventData {
   @Override
   public EventType eventType() {
     return EventType.INTERACTION_RECORDED;

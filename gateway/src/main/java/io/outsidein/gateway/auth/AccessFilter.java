@@ -2,12 +2,14 @@ package io.outsidein.gateway.auth;
 
 import io.outsidein.gateway.ratelimit.RateLimit;
 import io.outsidein.kit.problem.Problems;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -15,57 +17,82 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Every public operation: who calls (API key, 401), may they (role, 403), not too often (rate
- * limit, 429). Runs after routing, so unknown routes and wrong methods answer 404 and 405.
+ * Every public operation: who calls (an API key or a person's sign-in token, 401), may they (role,
+ * 403), not too often (rate limit, 429). Runs after routing, so unknown routes and wrong methods
+ * answer 404 and 405.
  */
 public class AccessFilter {
   public static final String API_KEY_HEADER = "X-API-Key";
   private static final String DECISION = "outsidein.rate-limit";
   private static final String BEARER = "Bearer ";
+
+  /** How long a caller waits before trying a token again while the issuer cannot be reached. */
+  private static final int SIGN_IN_RETRY_SECONDS = 5;
+
   private static final Logger LOG = Logger.getLogger(AccessFilter.class);
 
   private final ApiKeys keys;
+  private final SignIn signIn;
   private final RateLimit rateLimit;
   private final CallContext call;
 
-  AccessFilter(ApiKeys keys, RateLimit rateLimit, CallContext call) {
+  AccessFilter(ApiKeys keys, SignIn signIn, RateLimit rateLimit, CallContext call) {
     this.keys = keys;
+    this.signIn = signIn;
     this.rateLimit = rateLimit;
     this.call = call;
   }
 
+  /**
+   * A bearer value shaped like a JWT is a person's token when sign-in is on; anything else is an
+   * API key.
+   */
   @ServerRequestFilter
-  public Response authorise(ContainerRequestContext request, ResourceInfo resource) {
+  public Uni<Response> authorise(ContainerRequestContext request, ResourceInfo resource) {
     UriInfo uri = request.getUriInfo();
-    Optional<Client> client = keys.find(presentedKey(request));
-    if (client.isEmpty()) {
-      return Response.fromResponse(
-              Problems.response(
-                  401,
-                  "unauthorized",
-                  "Unauthorized",
-                  "a valid API key is required: Authorization: Bearer <key> or X-API-Key",
-                  uri))
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-          .build();
+    String bearer = bearer(request);
+    if (signIn.enabled() && SignIn.looksLikeToken(bearer)) {
+      return signIn
+          .verify(bearer)
+          .map(person -> admit(person, request, resource))
+          .onFailure(SignIn.Refused.class)
+          .recoverWithItem(
+              refused ->
+                  unauthorized(
+                      uri,
+                      "Bearer error=\"invalid_token\"",
+                      "the sign-in token is not valid: " + refused.getMessage()))
+          .onFailure(SignIn.Unavailable.class)
+          .recoverWithItem(() -> signInUnavailable(uri));
     }
-    MDC.put("actor", client.get().name());
-    call.set(client.get(), "/" + uri.getPath().replaceFirst("^/", ""));
+    String key = bearer != null ? bearer : request.getHeaderString(API_KEY_HEADER);
+    Optional<Client> client = keys.find(key);
+    if (client.isEmpty()) {
+      return Uni.createFrom()
+          .item(
+              unauthorized(
+                  uri,
+                  "Bearer",
+                  "a valid API key or sign-in token is required: Authorization: Bearer"
+                      + " <key or token>, or X-API-Key: <key>"));
+    }
+    return Uni.createFrom().item(admit(Caller.of(client.get()), request, resource));
+  }
+
+  /** Null to let the call through, or the 403 or 429 answer. */
+  private Response admit(Caller caller, ContainerRequestContext request, ResourceInfo resource) {
+    UriInfo uri = request.getUriInfo();
+    MDC.put("actor", caller.actor());
+    call.set(caller, "/" + uri.getPath().replaceFirst("^/", ""));
     Requires requires =
         resource.getResourceMethod() == null
             ? null
             : resource.getResourceMethod().getAnnotation(Requires.class);
-    if (requires == null || !requires.value().grantedTo(client.get().role())) {
-      LOG.infof(
-          "refused %s %s to role %s", request.getMethod(), uri.getPath(), client.get().role());
-      return Problems.response(
-          403,
-          "forbidden",
-          "Forbidden",
-          "the role " + client.get().role().configName() + " may not do this",
-          uri);
+    if (requires == null || !caller.may(requires.value())) {
+      LOG.infof("refused %s %s to roles %s", request.getMethod(), uri.getPath(), caller.roles());
+      return Problems.response(403, "forbidden", "Forbidden", refusal(caller), uri);
     }
-    RateLimit.Decision decision = rateLimit.take(client.get());
+    RateLimit.Decision decision = rateLimit.take(caller);
     request.setProperty(DECISION, decision);
     if (!decision.allowed()) {
       Response.ResponseBuilder tooMany =
@@ -74,7 +101,7 @@ public class AccessFilter {
                       429,
                       "too-many-requests",
                       "Too many requests",
-                      "the rate limit of this API key is used up; retry after "
+                      "the rate limit of this caller is used up; retry after "
                           + decision.retryAfterSeconds()
                           + " s",
                       uri))
@@ -86,6 +113,36 @@ public class AccessFilter {
     return null;
   }
 
+  private static String refusal(Caller caller) {
+    List<String> roles = caller.roles().stream().sorted().map(Role::configName).toList();
+    return roles.size() == 1
+        ? "the role " + roles.get(0) + " may not do this"
+        : "none of the roles " + String.join(", ", roles) + " may do this";
+  }
+
+  private static Response unauthorized(UriInfo uri, String challenge, String detail) {
+    return Response.fromResponse(
+            Problems.response(401, "unauthorized", "Unauthorized", detail, uri))
+        .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+        .build();
+  }
+
+  /**
+   * 503 rather than 401: the token may well be valid, and a 401 would send every signed-in person
+   * back to the identity provider at the moment it is down. Keys keep working meanwhile.
+   */
+  private static Response signInUnavailable(UriInfo uri) {
+    return Response.fromResponse(
+            Problems.response(
+                503,
+                "sign-in-unavailable",
+                "Sign-in unavailable",
+                "sign-in tokens cannot be checked right now; retry later",
+                uri))
+        .header("Retry-After", SIGN_IN_RETRY_SECONDS)
+        .build();
+  }
+
   @ServerResponseFilter
   public void rateLimitHeaders(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(DECISION) instanceof RateLimit.Decision decision) {
@@ -93,11 +150,11 @@ public class AccessFilter {
     }
   }
 
-  private static String presentedKey(ContainerRequestContext request) {
+  private static String bearer(ContainerRequestContext request) {
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return authorization.substring(BEARER.length());
+      return authorization.substring(BEARER.length()).strip();
     }
-    return request.getHeaderString(API_KEY_HEADER);
+    return null;
   }
 }

@@ -5,21 +5,21 @@ import jakarta.enterprise.context.RequestScoped;
 /** Who is calling and which public path they called, for the forwarding of this request. */
 @RequestScoped
 public class CallContext {
-  private Client client;
+  private Caller caller;
   private String publicPath;
 
-  void set(Client client, String publicPath) {
-    this.client = client;
+  void set(Caller caller, String publicPath) {
+    this.caller = caller;
     this.publicPath = publicPath;
   }
 
-  public Client client() {
-    return client;
+  public Caller caller() {
+    return caller;
   }
 
-  /** The client name sent to the services as X-Actor. */
+  /** The caller's name sent to the services as X-Actor: a key's client, or a person. */
   public String actor() {
-    return client == null ? null : client.name();
+    return caller == null ? null : caller.actor();
   }
 
   public String publicPath() {

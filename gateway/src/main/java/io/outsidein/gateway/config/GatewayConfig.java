@@ -14,6 +14,8 @@ public interface GatewayConfig {
 
   Auth auth();
 
+  SignIn signIn();
+
   RateLimit rateLimit();
 
   Http http();
@@ -65,6 +67,47 @@ public interface GatewayConfig {
     /** {@code outsidein.gateway.auth.allow-demo-keys}: only the local and test profiles say yes. */
     @WithDefault("false")
     boolean allowDemoKeys();
+  }
+
+  /**
+   * People signing in with the company's identity provider (OIDC bearer tokens), beside the API
+   * keys. Off while no issuer is configured.
+   */
+  interface SignIn {
+    /**
+     * {@code outsidein.gateway.sign-in.issuer}: the OIDC issuer URL, for example {@code
+     * https://sso.example.com/realms/outside-in}; its discovery document names the keys. None by
+     * default: the gateway then accepts API keys only.
+     */
+    Optional<String> issuer();
+
+    /**
+     * {@code outsidein.gateway.sign-in.audience}: a token must name one of these in {@code aud}
+     * (Entra ID: {@code api://<application id>}).
+     */
+    @WithDefault("outside-in-api")
+    List<String> audience();
+
+    /**
+     * {@code outsidein.gateway.sign-in.roles-claim}: the claim holding the person's roles; a dotted
+     * path reaches into objects ({@code realm_access.roles} for Keycloak, {@code roles} for Entra
+     * ID, {@code groups} for many others). A claim whose own name has dots is found first.
+     */
+    @WithDefault("realm_access.roles")
+    String rolesClaim();
+
+    /**
+     * {@code outsidein.gateway.sign-in.roles.<role>}: the identity provider's names for each of the
+     * gateway's roles (comma-separated); each role's own name by default.
+     */
+    Map<String, List<String>> roles();
+
+    /**
+     * {@code outsidein.gateway.sign-in.user-claim}: the claim naming the person, sent to the
+     * services as the actor; {@code sub} when a token lacks it.
+     */
+    @WithDefault("preferred_username")
+    String userClaim();
   }
 
   interface RateLimit {

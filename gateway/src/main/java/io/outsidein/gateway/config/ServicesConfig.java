@@ -27,8 +27,8 @@ public interface ServicesConfig {
   Duration connectTimeout();
 
   /**
-   * {@code outsidein.services.connections-per-service}: pooled connections to each service; more
-   * requests than this wait for a free one.
+   * {@code outsidein.services.connections-per-service}: pooled connections to each service from
+   * each of the gateway's event loops; more requests than this on one loop wait for a free one.
    */
   @WithDefault("64")
   int connectionsPerService();

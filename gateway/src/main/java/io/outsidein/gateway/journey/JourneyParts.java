@@ -17,7 +17,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * The four reads behind a customer's journey, each bounded by a timeout and guarded by its own
+ * The five reads behind a customer's journey, each bounded by a timeout and guarded by its own
  * circuit breaker, so a slow or dead service costs the view at most one timeout and, once the
  * breaker opens, nothing. Timeouts can be tuned with MicroProfile Fault Tolerance keys, for example
  * {@code io.outsidein.gateway.journey.JourneyParts/insights/Timeout/value=800}.
@@ -109,6 +109,19 @@ public class JourneyParts {
             outbound,
             HTTP_TIMEOUT)
         .thenApply(response -> items(ok(response)));
+  }
+
+  /** What the caller (the outbound X-Actor) may still give the customer, per currency. */
+  @AsynchronousNonBlocking
+  @Timeout(TIMEOUT_MILLIS)
+  @CircuitBreaker(
+      requestVolumeThreshold = BREAKER_WINDOW,
+      failureRatio = BREAKER_FAILURE_RATIO,
+      delay = BREAKER_OPEN_MILLIS)
+  public CompletionStage<JsonNode> goodwill(UUID id, Outbound outbound) {
+    return forwarder
+        .get(Upstream.INTERACTION, "/customers/" + id + "/goodwill", outbound, HTTP_TIMEOUT)
+        .thenApply(this::ok);
   }
 
   private JsonNode ok(UpstreamAnswer response) {

@@ -17,8 +17,9 @@ import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
- * A customer's whole journey from three services read in parallel. Only the customer is required;
- * any other part that fails is left out and named in {@code degraded}.
+ * A customer's whole journey from three services read in parallel, with the caller's goodwill
+ * standing for the customer. Only the customer is required; any other part that fails is left out
+ * and named in {@code degraded}.
  */
 @ApplicationScoped
 public class JourneyService {
@@ -43,6 +44,8 @@ public class JourneyService {
         optional(parts.openCases(id, outbound), "openCases");
     CompletableFuture<Optional<JsonNode>> timeline =
         optional(parts.timeline(id, outbound), "timeline");
+    CompletableFuture<Optional<JsonNode>> goodwill =
+        optional(parts.goodwill(id, outbound), "goodwill");
     return customer
         .handle((found, failure) -> found)
         .thenCompose(
@@ -56,11 +59,16 @@ public class JourneyService {
                   && survivor.isTextual()) {
                 return journey(UUID.fromString(survivor.asText()), outbound, false);
               }
-              return CompletableFuture.allOf(insights, openCases, timeline)
+              return CompletableFuture.allOf(insights, openCases, timeline, goodwill)
                   .thenApply(
                       done ->
                           Response.ok(
-                                  view(found, insights.join(), openCases.join(), timeline.join()),
+                                  view(
+                                      found,
+                                      insights.join(),
+                                      openCases.join(),
+                                      timeline.join(),
+                                      goodwill.join()),
                                   MediaType.APPLICATION_JSON)
                               .build());
             });
@@ -70,13 +78,15 @@ public class JourneyService {
       JsonNode customer,
       Optional<JsonNode> insights,
       Optional<JsonNode> openCases,
-      Optional<JsonNode> timeline) {
+      Optional<JsonNode> timeline,
+      Optional<JsonNode> goodwill) {
     ObjectNode view = json.createObjectNode();
     ArrayNode degraded = json.createArrayNode();
     view.set("customer", customer);
     put(view, degraded, "insights", insights);
     put(view, degraded, "openCases", openCases);
     put(view, degraded, "timeline", timeline);
+    put(view, degraded, "goodwill", goodwill);
     view.set("degraded", degraded);
     return view;
   }

@@ -36,16 +36,29 @@ public class PublicApiFilter implements OASFilter {
   private static final Map<String, String> GATEWAY_ANSWERS =
       new TreeMap<>(
           Map.of(
-              "400", "Invalid request: the problem's errors name each field",
-              "401", "Missing or unknown API key",
-              "403", "The key's role may not do this",
-              "414", "The target (path and query) is longer than the gateway accepts",
-              "429", "Rate limit of this API key used up; see Retry-After",
-              "431", "The request's headers are larger than the gateway accepts",
-              "500", "Unexpected failure; quote the X-Request-Id when reporting it",
-              "502", "An internal service failed",
-              "503", "An internal service is unavailable; retry later",
-              "504", "An internal service did not answer in time"));
+              "400",
+              "Invalid request: the problem's errors name each field",
+              "401",
+              "Missing or unknown API key, or a sign-in token that is not valid (expired, wrongly"
+                  + " signed, another issuer or audience, no role of this API); see"
+                  + " WWW-Authenticate",
+              "403",
+              "The caller's role may not do this",
+              "414",
+              "The target (path and query) is longer than the gateway accepts",
+              "429",
+              "Rate limit of this API key or person used up; see Retry-After",
+              "431",
+              "The request's headers are larger than the gateway accepts",
+              "500",
+              "Unexpected failure; quote the X-Request-Id when reporting it",
+              "502",
+              "An internal service failed",
+              "503",
+              "An internal service, or the identity provider that sign-in tokens are checked"
+                  + " with, is unavailable; retry later",
+              "504",
+              "An internal service did not answer in time"));
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
@@ -53,6 +66,7 @@ public class PublicApiFilter implements OASFilter {
     addHeaders(components);
     openAPI.setSecurity(
         List.of(
+            OASFactory.createSecurityRequirement().addScheme("signIn"),
             OASFactory.createSecurityRequirement().addScheme("bearer"),
             OASFactory.createSecurityRequirement().addScheme("apiKey")));
     if (components.getResponses() != null) {

@@ -1,6 +1,6 @@
 package io.outsidein.gateway.ratelimit;
 
-import io.outsidein.gateway.auth.Client;
+import io.outsidein.gateway.auth.Caller;
 import io.outsidein.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One token bucket per API key, sized by the key's role. */
+/** One token bucket per API key or signed-in person, sized by the caller's most generous role. */
 @ApplicationScoped
 public class RateLimit {
   public static final String LIMIT = "RateLimit-Limit";
@@ -24,17 +24,23 @@ public class RateLimit {
     this.clock = clock;
   }
 
-  /** Takes one token from the client's bucket. */
-  public Decision take(Client client) {
+  /** Takes one token from the caller's bucket. */
+  public Decision take(Caller caller) {
     return buckets
-        .computeIfAbsent(client.keyHash(), k -> new TokenBucket(limitOf(client), clock.millis()))
+        .computeIfAbsent(
+            caller.rateLimitKey(), k -> new TokenBucket(limitOf(caller), clock.millis()))
         .take(clock.millis());
   }
 
-  private int limitOf(Client client) {
-    return config
-        .requestsPerMinute()
-        .getOrDefault(client.role().configName(), config.defaultRequestsPerMinute());
+  private int limitOf(Caller caller) {
+    return caller.roles().stream()
+        .mapToInt(
+            role ->
+                config
+                    .requestsPerMinute()
+                    .getOrDefault(role.configName(), config.defaultRequestsPerMinute()))
+        .max()
+        .orElse(config.defaultRequestsPerMinute());
   }
 
   /** The outcome of one request against a bucket, with the numbers the RateLimit headers show. */

@@ -20,6 +20,9 @@ public final class Fake {
   /** A customer whose insight fails with a 500. */
   public static final UUID FAILING_INSIGHT = id(5);
 
+  /** A customer whose goodwill standing fails with a 500. */
+  public static final UUID FAILING_GOODWILL = id(6);
+
   /** An unknown customer: a 404 problem full of internal details. */
   public static final UUID UNKNOWN = id(404);
 
@@ -135,6 +138,9 @@ public final class Fake {
       }
       return Answer.json(
           200, "{\"customerId\":\"" + id + "\",\"healthScore\":81,\"churnRisk\":\"LOW\"}");
+    }
+    if (path.equals("/customers/" + FAILING_GOODWILL + "/goodwill")) {
+      return Answer.json(500, "{}");
     }
     if (path.endsWith("/cases")) {
       return Answer.json(

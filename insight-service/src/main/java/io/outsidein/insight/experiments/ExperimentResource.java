@@ -1,6 +1,7 @@
 package io.outsidein.insight.experiments;
 
 import io.outsidein.insight.experiments.ExperimentRequests.NewExperiment;
+import io.outsidein.kit.actor.Actor;
 import io.outsidein.kit.problem.ProblemException;
 import io.outsidein.kit.problem.QueryParams;
 import jakarta.validation.Valid;
@@ -30,8 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Experiments")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExperimentResource {
-  /** The gateway names the caller in this header; calls that bypass it are "unknown". */
-  static final String ACTOR_HEADER = "X-Actor";
+  static final String ACTOR_HEADER = Actor.HEADER;
 
   private final ExperimentService experiments;
   private final Clock clock;
@@ -129,12 +129,9 @@ public class ExperimentResource {
     }
   }
 
-  /** The caller without control characters, at most 100 characters; "unknown" when unnamed. */
+  /** The caller the gateway names; "unknown" for a call that bypassed it. */
   private static String actor(String header) {
-    if (header == null || header.isBlank()) {
-      return "unknown";
-    }
-    String clean = header.strip().replaceAll("\\p{Cntrl}", "");
-    return clean.length() > 100 ? clean.substring(0, 100) : clean;
+    String actor = Actor.accept(header);
+    return actor == null ? Actor.UNKNOWN : actor;
   }
 }

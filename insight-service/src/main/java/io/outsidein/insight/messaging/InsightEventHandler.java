@@ -77,10 +77,14 @@ public class InsightEventHandler implements EventHandler {
       case CUSTOMER_UPDATED, CUSTOMER_CONSENT_CHANGED -> {
         // Names of changed fields and consents say nothing about churn.
       }
+      case GOODWILL_POLICY_CHANGED -> {
+        // The policy is no customer's behaviour; gestures name the version that decided them.
+      }
     }
   }
 
-  private static <T extends io.outsidein.events.EventData> T data(CloudEvent event, Class<T> type) {
+  private static <T extends io.outsidein.events.CustomerEventData> T data(
+      CloudEvent event, Class<T> type) {
     T data = EventCodec.data(event, type);
     if (data == null || data.customerId() == null) {
       throw new EventCodec.MalformedEventException(

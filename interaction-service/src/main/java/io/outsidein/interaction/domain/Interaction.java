@@ -66,6 +66,10 @@ public class Interaction extends PanacheEntityBase {
   @Column(name = "external_id")
   public String externalId;
 
+  /** Who recorded it (the caller's X-Actor); null when no caller was named, and in older rows. */
+  @Column(name = "recorded_by")
+  public String recordedBy;
+
   @JdbcTypeCode(SqlTypes.JSON)
   public Map<String, Object> attributes;
 

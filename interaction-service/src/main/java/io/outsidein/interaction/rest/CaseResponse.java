@@ -28,8 +28,10 @@ public record CaseResponse(
     @Schema(example = "3", description = "Interactions recorded with this caseId")
         long contactCount,
     @Schema(example = "2025-03-01T10:15:30Z") Instant openedAt,
+    @Schema(example = "front-desk-app", description = "Who opened it") String openedBy,
     @Schema(example = "2025-03-02T16:00:00Z") Instant resolvedAt,
-    @Schema(example = "Refund of the shipping cost") String resolution) {
+    @Schema(example = "Refund of the shipping cost") String resolution,
+    @Schema(example = "billing-desk", description = "Who resolved it") String resolvedBy) {
 
   @Schema(name = "Handoff")
   public record Handoff(
@@ -56,7 +58,9 @@ public record CaseResponse(
         details.handoffs().stream().map(Handoff::from).toList(),
         details.contactCount(),
         c.openedAt,
+        c.openedBy,
         c.resolvedAt,
-        c.resolution);
+        c.resolution,
+        c.resolvedBy);
   }
 }

@@ -53,11 +53,26 @@ public class CustomerRecordsResource {
           "For the caller (X-Actor), now, per currency of the current policy: the latitude for the"
               + " customer's segment, what is left of the customer's window and of the caller's"
               + " month, and the most one gesture may be and be approved at once; plus the"
-              + " customer's last 10 gestures with who granted and decided them.")
+              + " customer's last 10 gestures with who granted and decided them. A merged"
+              + " customer's standing is the survivor's.")
   @APIResponse(
       responseCode = "200",
       description = "The caller's standing",
       content = @Content(schema = @Schema(implementation = GoodwillStandingResponse.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Neither this service nor customer-service knows the customer",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "410",
+      description = "The customer was erased",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public GoodwillStandingResponse goodwill(
       @PathParam("customerId") UUID customerId,
       @Parameter(description = "The caller, set by the gateway", example = "agent-desk")

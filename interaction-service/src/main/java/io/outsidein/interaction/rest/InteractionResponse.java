@@ -28,7 +28,11 @@ public record InteractionResponse(
     @Schema(example = "-0.6") Double sentiment,
     Money amount,
     @Schema(example = "crm-call-88412") String externalId,
-    Map<String, Object> attributes) {
+    Map<String, Object> attributes,
+    @Schema(
+            example = "contact-centre-app",
+            description = "Who recorded it (the caller's client or person); absent when unknown")
+        String recordedBy) {
 
   public static InteractionResponse from(Interaction i) {
     return new InteractionResponse(
@@ -45,6 +49,7 @@ public record InteractionResponse(
         i.sentiment,
         i.amount(),
         i.externalId,
-        i.attributes);
+        i.attributes,
+        i.recordedBy);
   }
 }

@@ -1,18 +1,17 @@
 package io.outsidein.interaction.rest;
 
+import io.outsidein.kit.actor.Actor;
+
 /** The actor header; query parameters are read with the kit's QueryParams. */
 public final class Params {
-  public static final String ACTOR_HEADER = "X-Actor";
-  static final String UNKNOWN_ACTOR = "unknown";
+  public static final String ACTOR_HEADER = Actor.HEADER;
+  static final String UNKNOWN_ACTOR = Actor.UNKNOWN;
 
   private Params() {}
 
   /** The caller the gateway names in X-Actor; "unknown" when it names none. */
   public static String actor(String header) {
-    if (header == null || header.isBlank()) {
-      return UNKNOWN_ACTOR;
-    }
-    String clean = header.strip().replaceAll("\\p{Cntrl}", "");
-    return clean.length() > 100 ? clean.substring(0, 100) : clean;
+    String actor = Actor.accept(header);
+    return actor == null ? UNKNOWN_ACTOR : actor;
   }
 }

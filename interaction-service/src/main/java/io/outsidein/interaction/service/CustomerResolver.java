@@ -43,6 +43,22 @@ public class CustomerResolver {
   }
 
   /**
+   * The customer a read is about, for answers that name a customer rather than record for one: the
+   * survivor of a merge; an unknown customer is a 404 and an erased one a 410, as customer-service
+   * answers them.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public ResolvedCustomer resolveForReading(UUID customerId) {
+    Resolution resolution = resolveAll(List.of(customerId)).get(customerId);
+    return switch (resolution.refusal()) {
+      case UNKNOWN -> throw ProblemException.notFound("customer", customerId);
+      case ERASED ->
+          throw new ProblemException(410, "gone", "Gone", "customer " + customerId + " was erased");
+      case NONE, OTHER -> resolution.orThrow();
+    };
+  }
+
+  /**
    * Resolves many customers with one query for those already known, asking customer-service only
    * about the others.
    */
@@ -87,7 +103,8 @@ public class CustomerResolver {
         return Resolution.failed(unavailable);
       }
       if (customer == null) {
-        return Resolution.failed(ProblemException.unprocessable("customer " + id + " is unknown"));
+        return Resolution.failed(
+            Refusal.UNKNOWN, ProblemException.unprocessable("customer " + id + " is unknown"));
       }
       switch (customer.status) {
         case ACTIVE -> {
@@ -95,7 +112,7 @@ public class CustomerResolver {
         }
         case ERASED -> {
           return Resolution.failed(
-              ProblemException.unprocessable("customer " + id + " was erased"));
+              Refusal.ERASED, ProblemException.unprocessable("customer " + id + " was erased"));
         }
         case MERGED -> {
           if (customer.mergedInto == null) {
@@ -165,14 +182,26 @@ public class CustomerResolver {
         "customer " + id + " is not known yet and customer-service could not confirm it; retry");
   }
 
-  /** A customer resolved, or the problem that refuses it. */
-  public record Resolution(ResolvedCustomer customer, ProblemException problem) {
+  /** Why a customer cannot be used: unknown, erased, or another reason (NONE when it can). */
+  public enum Refusal {
+    NONE,
+    UNKNOWN,
+    ERASED,
+    OTHER
+  }
+
+  /** A customer resolved, or the problem that refuses it and its kind. */
+  public record Resolution(ResolvedCustomer customer, Refusal refusal, ProblemException problem) {
     static Resolution of(ResolvedCustomer customer) {
-      return new Resolution(customer, null);
+      return new Resolution(customer, Refusal.NONE, null);
     }
 
     static Resolution failed(ProblemException problem) {
-      return new Resolution(null, problem);
+      return failed(Refusal.OTHER, problem);
+    }
+
+    static Resolution failed(Refusal refusal, ProblemException problem) {
+      return new Resolution(null, refusal, problem);
     }
 
     public ResolvedCustomer orThrow() {

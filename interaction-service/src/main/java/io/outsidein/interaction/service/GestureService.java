@@ -33,7 +33,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class GestureService {
+  private static final String CUSTOMER_LOCK = "goodwill-customer:";
+  private static final String PERSON_LOCK = "goodwill-person:";
+
   private final CaseService cases;
+  private final CustomerResolver customers;
   private final GoodwillPolicies policies;
   private final ActionService actions;
   private final EntityManager entityManager;
@@ -42,12 +46,14 @@ public class GestureService {
 
   GestureService(
       CaseService cases,
+      CustomerResolver customers,
       GoodwillPolicies policies,
       ActionService actions,
       EntityManager entityManager,
       Outbox outbox,
       Clock clock) {
     this.cases = cases;
+    this.customers = customers;
     this.policies = policies;
     this.actions = actions;
     this.entityManager = entityManager;
@@ -64,8 +70,8 @@ public class GestureService {
   public Gesture grant(UUID caseId, Money amount, String reason, String actor) {
     SupportCase supportCase = cases.openCaseForUpdate(caseId);
     // Always customer first, then person: a fixed order, so two grants cannot deadlock.
-    lock("goodwill-customer:" + supportCase.customerId);
-    lock("goodwill-person:" + actor);
+    lock(CUSTOMER_LOCK + supportCase.customerId, false);
+    lock(PERSON_LOCK + actor, false);
     String segment = segmentOf(supportCase.customerId);
     GoodwillPolicy policy = policies.current();
     GoodwillDecision decision =
@@ -176,11 +182,21 @@ public class GestureService {
   /**
    * Per currency of the current policy: the latitude for this customer's segment and what is left
    * of the customer's window and of the actor's month, as {@link GoodwillRules} would count them
-   * for a grant now; plus the customer's last {@code last} gestures, newest first.
+   * for a grant now; plus the customer's last {@code last} gestures, newest first. A merged
+   * customer's standing is the survivor's; an unknown customer is a 404, an erased one a 410.
+   *
+   * <p>It takes the grant's locks, shared: a grant in flight for this customer or this person
+   * finishes first, so the figures and the last gestures are one consistent picture (without them,
+   * a grant committing between the sums could show a gesture that no budget counts). Standings do
+   * not wait for each other.
    */
   @Transactional
-  public Standing standing(UUID customerId, String actor, int last) {
-    String segment = segmentOf(customerId);
+  public Standing standing(UUID requestedId, String actor, int last) {
+    ResolvedCustomer customer = customers.resolveForReading(requestedId);
+    UUID customerId = customer.id();
+    lock(CUSTOMER_LOCK + customerId, true);
+    lock(PERSON_LOCK + actor, true);
+    String segment = customer.segment();
     GoodwillPolicy policy = policies.current();
     List<GoodwillRules.Allowance> currencies =
         policy.currencies().keySet().stream()
@@ -236,9 +252,12 @@ public class GestureService {
     return sum == null ? BigDecimal.ZERO : sum;
   }
 
-  private void lock(String key) {
+  private void lock(String key, boolean shared) {
     entityManager
-        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+        .createNativeQuery(
+            shared
+                ? "SELECT pg_advisory_xact_lock_shared(hashtextextended(:key, 0))"
+                : "SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
         .setParameter("key", key)
         .getSingleResult();
   }

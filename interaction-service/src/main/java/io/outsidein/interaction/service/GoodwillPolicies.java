@@ -1,14 +1,17 @@
 package io.outsidein.interaction.service;
 
+import io.outsidein.events.interaction.GoodwillPolicyChanged;
 import io.outsidein.interaction.domain.GoodwillPolicyRow;
 import io.outsidein.interaction.service.GoodwillPolicy.CurrencyRules;
 import io.outsidein.kit.problem.ProblemException;
+import io.outsidein.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The goodwill policy's versions: the highest applies; a change adds a version, never edits one.
@@ -19,10 +22,12 @@ public class GoodwillPolicies {
   private static final long CHANGE_LOCK = 0x600D_0111L;
 
   private final EntityManager entityManager;
+  private final Outbox outbox;
   private final Clock clock;
 
-  GoodwillPolicies(EntityManager entityManager, Clock clock) {
+  GoodwillPolicies(EntityManager entityManager, Outbox outbox, Clock clock) {
     this.entityManager = entityManager;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -46,7 +51,8 @@ public class GoodwillPolicies {
 
   /**
    * Adds the next version, when {@code expectedVersion} is still the current one (else 412): two
-   * admins editing the same version cannot overwrite each other.
+   * admins editing the same version cannot overwrite each other. The change is published as a
+   * GoodwillPolicyChanged event, in the same transaction.
    */
   @Transactional
   public GoodwillPolicy replace(
@@ -65,7 +71,30 @@ public class GoodwillPolicies {
     row.createdBy = actor;
     row.currencies = GoodwillPolicy.toJson(currencies);
     row.persist();
-    return GoodwillPolicy.from(row);
+    GoodwillPolicy policy = GoodwillPolicy.from(row);
+    outbox.record(changed(policy));
+    return policy;
+  }
+
+  private static GoodwillPolicyChanged changed(GoodwillPolicy policy) {
+    Map<String, GoodwillPolicyChanged.CurrencyRules> currencies = new TreeMap<>();
+    policy
+        .currencies()
+        .forEach(
+            (currency, rules) -> {
+              Map<String, String> segments = new TreeMap<>();
+              rules.segmentLatitudes().forEach((s, v) -> segments.put(s, v.toPlainString()));
+              currencies.put(
+                  currency,
+                  new GoodwillPolicyChanged.CurrencyRules(
+                      rules.latitude().toPlainString(),
+                      segments,
+                      rules.windowAmount().toPlainString(),
+                      rules.windowDays(),
+                      rules.personMonth().toPlainString()));
+            });
+    return new GoodwillPolicyChanged(
+        policy.version(), policy.createdBy(), policy.createdAt(), currencies);
   }
 
   static ProblemException stale(int currentVersion) {

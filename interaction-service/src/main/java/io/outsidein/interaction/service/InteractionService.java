@@ -60,7 +60,7 @@ public class InteractionService {
     if (request.caseId() != null) {
       checkCase(request.caseId(), customer.id(), SupportCase.findById(request.caseId()));
     }
-    Interaction interaction = build(request, customer.id());
+    Interaction interaction = build(request, customer.id(), origin.actor());
     interaction.persist();
     outbox.record(recorded(interaction), origin);
     return interaction;
@@ -140,7 +140,7 @@ public class InteractionService {
         Map.of("existingId", existingId));
   }
 
-  Interaction build(NewInteraction request, UUID customerId) {
+  Interaction build(NewInteraction request, UUID customerId, String recordedBy) {
     Instant now = clock.instant();
     Interaction i = new Interaction();
     i.id = TimeOrderedIds.next();
@@ -163,6 +163,7 @@ public class InteractionService {
     }
     i.externalId = request.externalId();
     i.attributes = request.attributes();
+    i.recordedBy = recordedBy;
     return i;
   }
 

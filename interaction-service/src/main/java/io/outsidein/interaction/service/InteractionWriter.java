@@ -92,7 +92,7 @@ class InteractionWriter {
           InteractionService.checkCase(
               request.caseId(), customer.id(), cases.get(request.caseId()));
         }
-        Interaction interaction = interactions.build(request, customer.id());
+        Interaction interaction = interactions.build(request, customer.id(), item.origin().actor());
         toStore.add(interaction);
         storedItems.add(item);
         if (externalKey != null) {

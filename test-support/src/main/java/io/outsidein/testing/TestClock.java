@@ -1,6 +1,5 @@
-package io.outsidein.insight.support;
+package io.outsidein.testing;
 
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,14 +7,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The system clock, which a test can move forward; replaces service-kit's default clock. */
-@Singleton
+/**
+ * The system clock, which a test can move; a module's tests produce one as their {@link Clock}
+ * bean, replacing service-kit's default clock. Time keeps flowing from wherever it was moved to.
+ */
 public class TestClock extends Clock {
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
   private final AtomicReference<Instant> frozen = new AtomicReference<>();
 
   public void advance(Duration by) {
     offset.updateAndGet(current -> current.plus(by));
+  }
+
+  /** Moves time to {@code instant}, from where it flows on. */
+  public void travelTo(Instant instant) {
+    frozen.set(null);
+    offset.set(Duration.between(Instant.now(), instant));
   }
 
   /** Stops time at its current instant, so that two computations see the same now. */

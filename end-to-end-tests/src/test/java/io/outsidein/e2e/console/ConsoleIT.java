@@ -1,0 +1,277 @@
+package io.outsidein.e2e.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.outsidein.client.ApiException;
+import io.outsidein.client.OutsideIn;
+import io.outsidein.client.model.Channel;
+import io.outsidein.client.model.Customer;
+import io.outsidein.client.model.CustomerCase;
+import io.outsidein.client.model.Department;
+import io.outsidein.client.model.Gesture;
+import io.outsidein.client.model.GestureStatus;
+import io.outsidein.client.model.GrantGesture;
+import io.outsidein.client.model.GrantGestureAmount;
+import io.outsidein.client.model.InteractionType;
+import io.outsidein.client.model.NewCase;
+import io.outsidein.client.model.NewCustomer;
+import io.outsidein.client.model.NewInteraction;
+import io.outsidein.demo.DemoLoader;
+import io.outsidein.demo.DemoOptions;
+import io.outsidein.e2e.SharedSuite;
+import io.outsidein.launcher.Suite;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The console in a real browser (Debian's chromium, driven by chromedriver) against a running suite
+ * with demo data: the agent's story, the supervisor's approval, the analyst's dashboard, and how
+ * the console behaves as a product. Screenshots go to target/console-screenshots/.
+ */
+@ExtendWith(SharedSuite.class)
+class ConsoleIT {
+  private static OutsideIn agentApi;
+  private static OutsideIn supervisorApi;
+  private static Browser browser;
+  private static String gateway;
+
+  private String test;
+
+  @BeforeAll
+  static void start(Suite suite) {
+    gateway = suite.gatewayUrl();
+    agentApi = OutsideIn.connect(gateway, "local-agent-key");
+    supervisorApi = OutsideIn.connect(gateway, "local-supervisor-key");
+    DemoOptions demo =
+        DemoOptions.parse(
+            "--gateway", gateway, "--customers", "60", "--interactions", "900", "--seed", "21");
+    new DemoLoader(OutsideIn.connect(gateway, demo.apiKey()), 2, line -> {}).load(demo);
+    browser = Browser.start(gateway);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void name(TestInfo info) {
+    test = info.getTestMethod().orElseThrow().getName();
+    browser.size(1280, 900);
+  }
+
+  @AfterEach
+  void signOut() {
+    browser.screenshot(test + "-last");
+    browser.reset();
+  }
+
+  @Test
+  void agentFindsACustomerReadsTheJourneyRecordsOpensHandsOffAndGrants() throws ApiException {
+    Customer customer = customer("Grace Hopper-" + suffix());
+    CustomerCase old =
+        agentApi
+            .cases()
+            .openCase(
+                new NewCase()
+                    .customerId(customer.getId())
+                    .subject("Invoice sent twice")
+                    .department(Department.BILLING));
+    complaint(customer, "Parcel arrived damaged");
+
+    browser.signInAs("agent");
+    browser.search(customer.getDisplayName().substring(0, 11));
+    browser.click(By.linkText(customer.getDisplayName()));
+    browser.waitForText(By.cssSelector("main h2"), customer.getDisplayName());
+    browser.waitForText(By.cssSelector(".timeline"), "Parcel arrived damaged");
+    browser.waitForText(By.cssSelector(".timeline"), "Support");
+    browser.waitForText(By.cssSelector(".cases"), "Invoice sent twice");
+    browser.waitForText(By.cssSelector("section[aria-labelledby=goodwill-heading] table"), "EUR");
+    browser.screenshot(test + "-journey");
+    browser.assertAccessible("customer page");
+    assertThat(browser.url()).doesNotContain("Grace").doesNotContain("@");
+
+    WebElement record = browser.form("Record an interaction");
+    browser.choose(record, "channel", "PHONE");
+    browser.choose(record, "department", "SUPPORT");
+    browser.choose(record, "type", "INQUIRY");
+    browser.type(record, "summary", "Asked when the refund arrives");
+    browser.submit(record);
+    browser.waitForText(By.cssSelector(".timeline"), "Asked when the refund arrives");
+
+    WebElement open = browser.form("Open a case");
+    browser.type(open, "subject", "Refund for the damaged parcel");
+    browser.choose(open, "department", "SUPPORT");
+    browser.submit(open);
+    browser.waitForText(By.cssSelector(".cases"), "Refund for the damaged parcel");
+
+    WebElement handOff = browser.form("Refund for the damaged parcel", "Hand off");
+    browser.choose(handOff, "toDepartment", "BILLING");
+    browser.type(handOff, "note", "Refund needs billing");
+    browser.submit(handOff);
+    browser.waitForText(browser.caseItem("Refund for the damaged parcel", ".path"), "Billing");
+    assertThat(browser.text(browser.caseItem("Refund for the damaged parcel", ".path")))
+        .matches("(?s)Support\\s*→?\\s*Billing");
+
+    WebElement grant = browser.form("Refund for the damaged parcel", "Grant a goodwill gesture");
+    browser.type(grant, "value", "20.00");
+    browser.choose(grant, "currency", "EUR");
+    browser.type(grant, "reason", "Parcel arrived damaged");
+    browser.submit(grant);
+    browser.waitForText(
+        browser.caseItem("Refund for the damaged parcel", ".decision"), "Approved: 20.00 EUR");
+    browser.type(grant, "value", "30.00");
+    browser.choose(grant, "currency", "EUR");
+    browser.type(grant, "reason", "Second parcel damaged too");
+    browser.submit(grant);
+    browser.waitForText(
+        browser.caseItem("Refund for the damaged parcel", ".decision"),
+        "Held for a supervisor: 30.00 EUR");
+    assertThat(browser.text(browser.caseItem("Refund for the damaged parcel", ".decision")))
+        .contains("Above latitude");
+    browser.screenshot(test + "-granted");
+
+    WebElement resolve = browser.form("Invoice sent twice", "Resolve");
+    browser.type(resolve, "resolution", "Second invoice cancelled");
+    browser.submit(resolve);
+    browser.waitUntilGone(By.xpath("//li[contains(@class,'case')][.//h4[.='Invoice sent twice']]"));
+
+    assertThat(agentApi.cases().getCase(old.getId()).getResolution())
+        .isEqualTo("Second invoice cancelled");
+    assertThat(browser.sessionStorage())
+        .doesNotContain(customer.getDisplayName())
+        .doesNotContain(customer.getEmail());
+  }
+
+  @Test
+  void supervisorApprovesAHeldGestureFromTheQueue() throws ApiException {
+    Customer customer = customer("Katherine Johnson-" + suffix());
+    CustomerCase opened =
+        agentApi
+            .cases()
+            .openCase(
+                new NewCase()
+                    .customerId(customer.getId())
+                    .subject("Late delivery")
+                    .department(Department.DELIVERY));
+    Gesture held =
+        agentApi
+            .gestures()
+            .grantGesture(
+                opened.getId(),
+                new GrantGesture()
+                    .amount(new GrantGestureAmount().value("40.00").currency("EUR"))
+                    .reason("Delivered a week late"));
+    assertThat(held.getStatus()).isEqualTo(GestureStatus.PENDING_APPROVAL);
+
+    browser.signInAs("supervisor");
+    browser.click(By.linkText("Approvals"));
+    By item =
+        By.xpath(
+            "//li[contains(@class,'queue-item')][.//a[.='" + customer.getDisplayName() + "']]");
+    browser.waitFor(item);
+    assertThat(browser.text(item)).contains("40.00 EUR").contains("Waiting").contains("Above");
+    browser.screenshot(test + "-queue");
+    browser.assertAccessible("approvals page");
+    browser.find(item).findElement(By.name("note")).sendKeys("Loyal customer, approved");
+    browser.find(item).findElement(By.xpath(".//button[.='Approve']")).click();
+    browser.waitForText(By.cssSelector("main .form-status"), "Approved: 40.00 EUR");
+
+    Gesture decided =
+        supervisorApi.gestures().getGoodwillStanding(customer.getId()).getLastGestures().stream()
+            .filter(g -> g.getId().equals(held.getId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(decided.getStatus()).isEqualTo(GestureStatus.APPROVED);
+    assertThat(decided.getDecidedBy()).isEqualTo("local-supervisor");
+    assertThat(decided.getDecisionNote()).isEqualTo("Loyal customer, approved");
+  }
+
+  @Test
+  void analystSeesSegmentsJourneysAndRiskAsChartsWithTheirNumbers() {
+    browser.signInAs("analyst");
+    browser.click(By.linkText("Insights"));
+    browser.waitFor(By.cssSelector("figure .chart svg"));
+    assertThat(browser.findAll(By.cssSelector("figure .chart svg"))).hasSize(3);
+    // Each chart's numbers are in a table; the demo population's segments are all there.
+    String numbers =
+        browser.textContent(By.xpath("//figure[.//h3[.='Average health per segment']]//table"));
+    assertThat(numbers).contains("Segment").contains("Customers").contains("Average health");
+    assertThat(
+            browser.findAll(By.xpath("//figure[.//h3[.='Average health per segment']]//tbody/tr")))
+        .isNotEmpty();
+    assertThat(
+            browser.textContent(
+                By.xpath("//figure[.//h3[.='Handoffs between departments']]//table")))
+        .contains("From");
+    browser.waitForText(By.cssSelector("main"), "Most common case paths");
+    browser.waitForText(By.cssSelector("main"), "Customers at high risk");
+    browser.screenshot(test + "-dashboard");
+    browser.assertAccessible("insights page");
+  }
+
+  @Test
+  void readableOnAPhoneAndKeyboardFirst() throws ApiException {
+    Customer customer = customer("Dorothy Vaughan-" + suffix());
+    complaint(customer, "Cannot log in to the app");
+    browser.size(390, 844);
+    browser.signInAs("agent");
+    browser.openCustomer(customer.getId());
+    browser.waitForText(By.cssSelector("main h2"), customer.getDisplayName());
+    browser.waitForText(By.cssSelector(".timeline"), "Cannot log in to the app");
+    assertThat(browser.horizontalOverflow()).as("page wider than the phone").isLessThanOrEqualTo(0);
+    browser.screenshot(test + "-phone");
+    browser.assertAccessible("customer page on a phone");
+    // The first Tab reaches the skip link, which leads to the page's content.
+    browser.tab();
+    assertThat(browser.focusedText()).isEqualTo("Skip to content");
+  }
+
+  @Test
+  void aKeyThatStopsWorkingLeadsBackToSignInWithTheApisReason() {
+    browser.signInAs("agent");
+    browser.replaceCredential("no-such-key");
+    browser.search("a");
+    browser.waitForText(By.cssSelector("main"), "Sign in");
+    browser.waitForText(By.cssSelector("main .notice"), "a valid API key is required");
+    browser.screenshot(test + "-signed-out");
+  }
+
+  private static String suffix() {
+    return UUID.randomUUID().toString().substring(0, 6);
+  }
+
+  private static Customer customer(String name) throws ApiException {
+    return agentApi
+        .customers()
+        .registerCustomer(
+            new NewCustomer()
+                .displayName(name)
+                .email(name.toLowerCase().replace(' ', '.') + "@example.com")
+                .segment("console"));
+  }
+
+  private static void complaint(Customer customer, String summary) throws ApiException {
+    agentApi
+        .interactions()
+        .recordInteraction(
+            new NewInteraction()
+                .customerId(customer.getId())
+                .channel(Channel.PHONE)
+                .department(Department.SUPPORT)
+                .type(InteractionType.COMPLAINT)
+                .summary(summary)
+                .sentiment(-0.5),
+            "console-" + UUID.randomUUID());
+  }
+}
