@@ -1,9 +1,11 @@
 package io.outsidein.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.outsidein.client.api.ActionsApi;
 import io.outsidein.client.api.AdminApi;
 import io.outsidein.client.api.CasesApi;
 import io.outsidein.client.api.CustomersApi;
+import io.outsidein.client.api.ExperimentsApi;
 import io.outsidein.client.api.GesturesApi;
 import io.outsidein.client.api.InsightsApi;
 import io.outsidein.client.api.InteractionsApi;
@@ -24,6 +26,8 @@ public record OutsideIn(
     GesturesApi gestures,
     InsightsApi insights,
     PoliciesApi policies,
+    ActionsApi actions,
+    ExperimentsApi experiments,
     AdminApi admin) {
 
   /** The public API's path on a gateway, as the document's relative server says. */
@@ -42,6 +46,8 @@ public record OutsideIn(
         new GesturesApi(client),
         new InsightsApi(client),
         new PoliciesApi(client),
+        new ActionsApi(client),
+        new ExperimentsApi(client),
         new AdminApi(client));
   }
 

@@ -679,6 +679,96 @@ class ContractIT {
   }
 
   @Test
+  void actionsAndTheirOutcomesAnswerAsDocumented() {
+    String customer = register();
+    String caseId = openCase(customer);
+    as(AGENT)
+        .body("{\"code\":\"ASSIGN_SINGLE_OWNER\",\"caseId\":\"" + caseId + "\",\"note\":\"Anna\"}")
+        .post("/customers/{id}/actions", customer)
+        .then()
+        .statusCode(201)
+        .body("takenBy", equalTo("local-agent"))
+        .body("caseId", equalTo(caseId));
+    as(AGENT)
+        .body("{\"code\":\"SEND_FLOWERS\"}")
+        .post("/customers/{id}/actions", customer)
+        .then()
+        .statusCode(400);
+    as(AGENT)
+        .body("{\"code\":\"PROACTIVE_OUTREACH\",\"caseId\":\"" + openCase(register()) + "\"}")
+        .post("/customers/{id}/actions", customer)
+        .then()
+        .statusCode(422);
+    refusesBadBodies("POST", "/customers/{id}/actions", AGENT, customer);
+    refusesStrangers("POST", "/customers/{id}/actions", ANALYST);
+
+    as(ANALYST)
+        .get("/customers/{id}/actions", customer)
+        .then()
+        .statusCode(200)
+        .body("items[0].code", equalTo("ASSIGN_SINGLE_OWNER"));
+    as(AGENT)
+        .queryParam("limit", 0)
+        .get("/customers/{id}/actions", customer)
+        .then()
+        .statusCode(400);
+    refusesMalformedQuery("GET", "/customers/{id}/actions", AGENT, customer);
+    refusesStrangers("GET", "/customers/{id}/actions", INTEGRATION);
+
+    as(ANALYST).get("/insights/actions").then().statusCode(200);
+    as(ANALYST).queryParam("segment", "Not A Slug").get("/insights/actions").then().statusCode(400);
+    refusesMalformedQuery("GET", "/insights/actions", ANALYST);
+    refusesStrangers("GET", "/insights/actions", AGENT);
+  }
+
+  @Test
+  void experimentsAnswerAsDocumented() {
+    String design =
+        "{\"name\":\"Call back\",\"population\":{\"segment\":\"contract\"},"
+            + "\"arms\":[{\"name\":\"control\",\"weight\":1},{\"name\":\"callBack\","
+            + "\"weight\":1,\"treatment\":{\"action\":\"PROACTIVE_OUTREACH\"}}],"
+            + "\"outcome\":\"RETAINED\",\"startsAt\":\"2026-01-01T00:00:00Z\"}";
+    String id =
+        as(ANALYST)
+            .body(design)
+            .post("/experiments")
+            .then()
+            .statusCode(201)
+            .body("createdBy", equalTo("local-analyst"))
+            .extract()
+            .path("id");
+    as(ANALYST)
+        .body(design.replace("\"callBack\"", "\"control\""))
+        .post("/experiments")
+        .then()
+        .statusCode(400);
+    refusesBadBodies("POST", "/experiments", ANALYST, null);
+    refusesStrangers("POST", "/experiments", AGENT);
+
+    as(AGENT).queryParam("limit", 1).get("/experiments").then().statusCode(200);
+    as(AGENT).queryParam("limit", 500).get("/experiments").then().statusCode(400);
+    refusesStrangers("GET", "/experiments", INTEGRATION);
+    as(AGENT)
+        .get("/experiments/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("RUNNING"));
+    as(AGENT).get("/experiments/{id}", unknown()).then().statusCode(404);
+    as(AGENT).get("/experiments/{id}", "not-an-id").then().statusCode(400);
+    refusesStrangers("GET", "/experiments/{id}", INTEGRATION);
+
+    as(ANALYST)
+        .post("/experiments/{id}/stop", id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("STOPPED"));
+    as(ANALYST).post("/experiments/{id}/stop", id).then().statusCode(409);
+    as(ANALYST).post("/experiments/{id}/stop", unknown()).then().statusCode(404);
+    as(ANALYST).post("/experiments/{id}/stop", "not-an-id").then().statusCode(400);
+    refusesStrangers("POST", "/experiments/{id}/stop", AGENT);
+  }
+
+  @Test
   void everyOperationRefusesAnOverlongTargetAndOverlargeHeadersAsDocumented() {
     new io.swagger.v3.parser.OpenAPIV3Parser()
         .read(suite.gatewayUrl() + "/q/openapi")

@@ -20,12 +20,22 @@ public final class SharedSuite implements ParameterResolver {
    */
   static final int SUPERVISOR_REQUESTS_PER_MINUTE = 60;
 
+  /**
+   * Actions are followed for 20 seconds, not 30 days, and ended windows are closed every 2 seconds,
+   * so that a test sees an action's outcome (ActionOutcomesIT).
+   */
+  static final String OUTCOME_WINDOW = "PT20S";
+
   private static Map<String, String> environment(StubIssuer issuer) {
     return Map.of(
         "_LOCAL_OUTSIDEIN_GATEWAY_RATE_LIMIT_REQUESTS_PER_MINUTE_SUPERVISOR",
         String.valueOf(SUPERVISOR_REQUESTS_PER_MINUTE),
         "OUTSIDEIN_GATEWAY_SIGN_IN_ISSUER",
-        issuer.url());
+        issuer.url(),
+        "OUTSIDEIN_INSIGHT_OUTCOME_WINDOW",
+        OUTCOME_WINDOW,
+        "OUTSIDEIN_INSIGHT_OUTCOME_CHECK_EVERY",
+        "PT2S");
   }
 
   @Override

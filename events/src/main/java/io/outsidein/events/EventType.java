@@ -6,6 +6,7 @@ import io.outsidein.events.customer.CustomerMerged;
 import io.outsidein.events.customer.CustomerRegistered;
 import io.outsidein.events.customer.CustomerSegmentChanged;
 import io.outsidein.events.customer.CustomerUpdated;
+import io.outsidein.events.interaction.ActionTaken;
 import io.outsidein.events.interaction.CaseHandedOff;
 import io.outsidein.events.interaction.CaseOpened;
 import io.outsidein.events.interaction.CaseResolved;
@@ -41,7 +42,8 @@ public enum EventType {
   GESTURE_GRANTED("gesture.granted.v1", Topics.INTERACTION_EVENTS, GestureGranted.class),
   GESTURE_DECIDED("gesture.decided.v1", Topics.INTERACTION_EVENTS, GestureDecided.class),
   GOODWILL_POLICY_CHANGED(
-      "goodwill-policy.changed.v1", Topics.INTERACTION_EVENTS, GoodwillPolicyChanged.class);
+      "goodwill-policy.changed.v1", Topics.INTERACTION_EVENTS, GoodwillPolicyChanged.class),
+  ACTION_TAKEN("action.taken.v1", Topics.INTERACTION_EVENTS, ActionTaken.class);
 
   /** The {@code id} of the event catalogue, docs/asyncapi.yaml (served by the gateway). */
   public static final String CATALOGUE = "urn:io.outsidein:events";

@@ -84,6 +84,13 @@ class RoleMatrixTest {
     new Operation("GET", "/api/v1/insights/journeys", "analyst admin"),
     new Operation("POST", "/api/v1/admin/insights/rebuilds", "admin"),
     new Operation("GET", "/api/v1/admin/insights/rebuilds/" + ID, "admin"),
+    new Operation("POST", "/api/v1/customers/" + ID + "/actions", "agent supervisor admin"),
+    new Operation("GET", "/api/v1/customers/" + ID + "/actions", "agent supervisor analyst admin"),
+    new Operation("GET", "/api/v1/insights/actions", "supervisor analyst admin"),
+    new Operation("POST", "/api/v1/experiments", "analyst admin"),
+    new Operation("GET", "/api/v1/experiments", "agent supervisor analyst admin"),
+    new Operation("GET", "/api/v1/experiments/" + ID, "agent supervisor analyst admin"),
+    new Operation("POST", "/api/v1/experiments/" + ID + "/stop", "analyst admin"),
   };
 
   static Stream<Arguments> cells() {

@@ -313,11 +313,17 @@ class InteractionEventsTest {
   }
 
   @Test
-  void forgetsAnErasedCustomersTouchpointsCasesAndGestures() {
+  void forgetsAnErasedCustomersTouchpointsCasesGesturesAndActions() {
     UUID customer = Customers.active();
     String interactionId = record(interaction(customer));
     String caseId = openCase(customer, "SUPPORT");
     String gestureId = grant(caseId, "99.00", "agent");
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("code", "PROACTIVE_OUTREACH", "note", "Called, left a message"))
+        .post("/customers/{id}/actions", customer)
+        .then()
+        .statusCode(201);
 
     publish(new CustomerErased(customer, Instant.now()));
 
@@ -327,6 +333,10 @@ class InteractionEventsTest {
             () -> given().get("/interactions/{id}", interactionId).then().statusCode(404));
     given().get("/cases/{id}", caseId).then().statusCode(404);
     given().get("/gestures/{id}", gestureId).then().statusCode(404);
+    given()
+        .get("/customers/{id}/actions", customer)
+        .then()
+        .body("items", org.hamcrest.Matchers.empty());
     given()
         .contentType(ContentType.JSON)
         .body(interaction(customer))

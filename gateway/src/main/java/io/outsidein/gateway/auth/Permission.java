@@ -30,7 +30,17 @@ public enum Permission {
   READ_CUSTOMER_INSIGHTS(AGENT, SUPERVISOR, ANALYST, ADMIN),
   /** Segments, risk rankings and journey analytics across customers. */
   READ_AGGREGATE_INSIGHTS(ANALYST, ADMIN),
-  REBUILD_INSIGHTS(ADMIN);
+  REBUILD_INSIGHTS(ADMIN),
+  /** Recording what was done for a customer: the front line acts. */
+  RECORD_ACTIONS(AGENT, SUPERVISOR, ADMIN),
+  /** A customer's actions taken. */
+  READ_ACTIONS(AGENT, SUPERVISOR, ANALYST, ADMIN),
+  /** What followed the actions, per action and segment, against a comparison group. */
+  READ_ACTION_OUTCOMES(SUPERVISOR, ANALYST, ADMIN),
+  /** Experiments as designed, and where they stand: the front line sees what runs. */
+  READ_EXPERIMENTS(AGENT, SUPERVISOR, ANALYST, ADMIN),
+  /** Designing, starting and stopping experiments: analysts no longer only read. */
+  DESIGN_EXPERIMENTS(ANALYST, ADMIN);
 
   private final Set<Role> roles;
 

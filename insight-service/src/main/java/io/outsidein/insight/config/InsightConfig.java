@@ -25,6 +25,9 @@ public interface InsightConfig {
   /** {@code outsidein.insight.risk.*}: how health maps to churn risk. */
   Risk risk();
 
+  /** {@code outsidein.insight.outcome.*}: how each action taken is followed to its outcome. */
+  Outcome outcome();
+
   /** {@code outsidein.insight.gesture-latitude}: what a front-line agent may grant unasked. */
   @WithDefault("25.00")
   BigDecimal gestureLatitude();
@@ -143,5 +146,25 @@ public interface InsightConfig {
     /** {@code outsidein.insight.risk.medium-below}: health below this is MEDIUM risk. */
     @WithDefault("85")
     int mediumBelow();
+  }
+
+  /** How actions taken are followed, and against whom they are compared. */
+  interface Outcome {
+    /**
+     * {@code outsidein.insight.outcome.window}: how long a customer is followed after an action.
+     */
+    @WithDefault("P30D")
+    Duration window();
+
+    /** {@code outsidein.insight.outcome.check-every}: how often windows that ended are closed. */
+    @WithDefault("PT60S")
+    Duration checkEvery();
+
+    /**
+     * {@code outsidein.insight.outcome.comparisons-per-action}: customers of the same segment and
+     * risk, not acted on, followed beside each action.
+     */
+    @WithDefault("3")
+    int comparisonsPerAction();
   }
 }

@@ -7,6 +7,7 @@ import io.outsidein.events.customer.CustomerErased;
 import io.outsidein.events.customer.CustomerMerged;
 import io.outsidein.events.customer.CustomerRegistered;
 import io.outsidein.events.customer.CustomerSegmentChanged;
+import io.outsidein.events.interaction.ActionTaken;
 import io.outsidein.events.interaction.CaseHandedOff;
 import io.outsidein.events.interaction.CaseOpened;
 import io.outsidein.events.interaction.CaseResolved;
@@ -14,6 +15,7 @@ import io.outsidein.events.interaction.GestureDecided;
 import io.outsidein.events.interaction.GestureGranted;
 import io.outsidein.events.interaction.InteractionRecorded;
 import io.outsidein.inbox.EventHandler;
+import io.outsidein.insight.outcomes.OutcomeFollower;
 import io.outsidein.insight.service.InsightService;
 import io.outsidein.insight.service.InteractionModelService;
 import io.outsidein.insight.service.ProfileService;
@@ -29,16 +31,19 @@ public class InsightEventHandler implements EventHandler {
   private final InteractionModelService interactions;
   private final InsightService insights;
   private final TouchpointRecorder touchpoints;
+  private final OutcomeFollower outcomes;
 
   InsightEventHandler(
       ProfileService profiles,
       InteractionModelService interactions,
       InsightService insights,
-      TouchpointRecorder touchpoints) {
+      TouchpointRecorder touchpoints,
+      OutcomeFollower outcomes) {
     this.profiles = profiles;
     this.interactions = interactions;
     this.insights = insights;
     this.touchpoints = touchpoints;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -68,6 +73,7 @@ public class InsightEventHandler implements EventHandler {
       case CASE_RESOLVED -> interactions.resolved(data(event, CaseResolved.class));
       case GESTURE_GRANTED -> interactions.gestureGranted(data(event, GestureGranted.class));
       case GESTURE_DECIDED -> interactions.gestureDecided(data(event, GestureDecided.class));
+      case ACTION_TAKEN -> outcomes.actionTaken(data(event, ActionTaken.class));
       case CUSTOMER_UPDATED, CUSTOMER_CONSENT_CHANGED -> {
         // Names of changed fields and consents say nothing about churn.
       }

@@ -6,6 +6,7 @@ import io.outsidein.events.EventType;
 import io.outsidein.events.Topics;
 import io.outsidein.inbox.ProcessedEvents;
 import io.outsidein.insight.messaging.InsightEventHandler;
+import io.outsidein.insight.outcomes.OutcomeWindows;
 import io.outsidein.insight.service.ActivityTally;
 import io.outsidein.insight.service.Reevaluation;
 import io.outsidein.kit.problem.ProblemException;
@@ -48,6 +49,7 @@ public class RebuildService {
   private final InsightEventHandler handler;
   private final ProcessedEvents processed;
   private final Reevaluation reevaluation;
+  private final OutcomeWindows outcomeWindows;
   private final EntityManager entityManager;
   private final AtomicBoolean running = new AtomicBoolean();
 
@@ -56,11 +58,13 @@ public class RebuildService {
       InsightEventHandler handler,
       ProcessedEvents processed,
       Reevaluation reevaluation,
+      OutcomeWindows outcomeWindows,
       EntityManager entityManager) {
     this.kafkaConfig = kafkaConfig;
     this.handler = handler;
     this.processed = processed;
     this.reevaluation = reevaluation;
+    this.outcomeWindows = outcomeWindows;
     this.entityManager = entityManager;
   }
 
@@ -80,6 +84,10 @@ public class RebuildService {
       throw ProblemException.conflict("a rebuild is already running", Map.of());
     }
     reevaluation.pause(true);
+    // Outcomes are measured from the model: none is closed while it is being refilled. The
+    // outcome rows themselves are kept (measurements taken as time passed, not derived from
+    // events).
+    outcomeWindows.pause(true);
     try {
       QuarkusTransaction.requiringNew()
           .run(
@@ -106,6 +114,7 @@ public class RebuildService {
           counts.read, counts.applied, counts.alreadyApplied, counts.skipped, customers);
     } finally {
       reevaluation.pause(false);
+      outcomeWindows.pause(false);
       running.set(false);
     }
   }

@@ -1,5 +1,6 @@
 package io.outsidein.insight.scoring;
 
+import io.outsidein.events.interaction.ActionCode;
 import io.outsidein.events.interaction.Department;
 import io.outsidein.events.interaction.GestureStatus;
 import io.outsidein.events.interaction.Rating;
@@ -24,6 +25,12 @@ import java.util.stream.Collectors;
  * so it runs the same in the service, in a rebuild and in a plain unit test.
  */
 public final class InsightScorer {
+  /** The reason of a customer silent well beyond their own rhythm. */
+  public static final String ACTIVITY_DROP = "ACTIVITY_DROP";
+
+  /** The same, when the last experience was bad. */
+  public static final String SILENT_AFTER_BAD_EXPERIENCE = "SILENT_AFTER_BAD_EXPERIENCE";
+
   private final InsightConfig config;
   private final Clock clock;
 
@@ -59,7 +66,7 @@ public final class InsightScorer {
       if (!gestureOfferedSince(history, now.minus(limits.recent()))) {
         actions.add(
             new Action(
-                "GOODWILL_GESTURE",
+                ActionCode.GOODWILL_GESTURE.name(),
                 "offer a goodwill gesture up to "
                     + config.gestureLatitude()
                     + ", within the front-line latitude: no approval needed"));
@@ -84,7 +91,7 @@ public final class InsightScorer {
               c ->
                   actions.add(
                       new Action(
-                          "ASSIGN_SINGLE_OWNER",
+                          ActionCode.ASSIGN_SINGLE_OWNER.name(),
                           "case "
                               + c.caseId()
                               + " has bounced "
@@ -184,15 +191,15 @@ public final class InsightScorer {
     if (bad) {
       reasons.add(
           new Reason(
-              "SILENT_AFTER_BAD_EXPERIENCE",
+              SILENT_AFTER_BAD_EXPERIENCE,
               detail + ", and the last experience was bad",
               config.weights().silentAfterBadExperience()));
     } else {
-      reasons.add(new Reason("ACTIVITY_DROP", detail, config.weights().activityDrop()));
+      reasons.add(new Reason(ACTIVITY_DROP, detail, config.weights().activityDrop()));
     }
     actions.add(
         new Action(
-            "PROACTIVE_OUTREACH",
+            ActionCode.PROACTIVE_OUTREACH.name(),
             "reach out before they leave: silent for " + quiet.toDays() + " days"));
     return bad;
   }
@@ -247,7 +254,7 @@ public final class InsightScorer {
             c ->
                 actions.add(
                     new Action(
-                        "ASK_FOR_FEEDBACK",
+                        ActionCode.ASK_FOR_FEEDBACK.name(),
                         "case " + c.caseId() + " was resolved without a rating: ask how it went")));
     latestRating
         .filter(t -> t.rating().scale() == Rating.Scale.NPS)
@@ -256,7 +263,7 @@ public final class InsightScorer {
             t ->
                 actions.add(
                     new Action(
-                        "THANK_PROMOTER",
+                        ActionCode.THANK_PROMOTER.name(),
                         "NPS "
                             + t.rating().score()
                             + ": thank them, and invite a review or a referral")));

@@ -16,7 +16,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProfileService {
   private static final List<String> CUSTOMER_TABLES =
-      List.of("touchpoint", "case_journey", "case_handoff", "goodwill_gesture");
+      List.of("touchpoint", "case_journey", "case_handoff", "goodwill_gesture", "outcome_follow");
 
   private final CustomerIds ids;
   private final InsightService insights;

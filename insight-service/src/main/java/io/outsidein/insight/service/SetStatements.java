@@ -19,29 +19,30 @@ import org.hibernate.jdbc.ReturningWork;
  * the set bound as one array parameter: the consumer applies a poll of events for hundreds of
  * customers, and one statement per customer made it bound by round trips to the database.
  */
-final class SetStatements {
+public final class SetStatements {
   private SetStatements() {}
 
   /** Runs JDBC work in the transaction, after writing out what the persistence context holds. */
-  static <T> T run(EntityManager entityManager, ReturningWork<T> work) {
+  public static <T> T run(EntityManager entityManager, ReturningWork<T> work) {
     entityManager.flush();
     return entityManager.unwrap(Session.class).doReturningWork(work);
   }
 
-  static Array uuids(Connection connection, Collection<UUID> ids) throws SQLException {
+  public static Array uuids(Connection connection, Collection<UUID> ids) throws SQLException {
     return connection.createArrayOf("uuid", ids.toArray(UUID[]::new));
   }
 
-  static void setInstant(PreparedStatement statement, int index, Instant at) throws SQLException {
+  public static void setInstant(PreparedStatement statement, int index, Instant at)
+      throws SQLException {
     statement.setObject(index, at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
   }
 
-  static Instant instant(ResultSet rows, String column) throws SQLException {
+  public static Instant instant(ResultSet rows, String column) throws SQLException {
     OffsetDateTime at = rows.getObject(column, OffsetDateTime.class);
     return at == null ? null : at.toInstant();
   }
 
-  static UUID uuid(ResultSet rows, String column) throws SQLException {
+  public static UUID uuid(ResultSet rows, String column) throws SQLException {
     return rows.getObject(column, UUID.class);
   }
 

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PageResponse<T>(
     List<T> items, @Schema(example = "azE6MTc0MDgyMzcz...", nullable = true) String next) {
 
-  static <S, T> PageResponse<T> from(Page<S> page, Function<S, T> mapper) {
+  public static <S, T> PageResponse<T> from(Page<S> page, Function<S, T> mapper) {
     return new PageResponse<>(page.items().stream().map(mapper).toList(), page.next());
   }
 }

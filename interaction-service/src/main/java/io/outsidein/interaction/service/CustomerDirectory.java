@@ -44,7 +44,7 @@ public class CustomerDirectory {
     findOrCreate(event.customerId()).segment = event.to();
   }
 
-  /** The duplicate's interactions, cases and gestures move to the survivor. */
+  /** The duplicate's interactions, cases, gestures and actions move to the survivor. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void merged(CustomerMerged event) {
     KnownCustomer duplicate = findOrCreate(event.duplicateId());
@@ -60,11 +60,12 @@ public class CustomerDirectory {
     update("UPDATE interaction SET customer_id = :survivor WHERE customer_id = :duplicate", event);
     update("UPDATE support_case SET customer_id = :survivor WHERE customer_id = :duplicate", event);
     update("UPDATE gesture SET customer_id = :survivor WHERE customer_id = :duplicate", event);
+    update("UPDATE action_taken SET customer_id = :survivor WHERE customer_id = :duplicate", event);
   }
 
   /**
-   * The customer's interactions, cases (with handoffs) and gestures are deleted, with the stored
-   * responses to their create requests, which hold free text.
+   * The customer's interactions, cases (with handoffs), gestures and actions are deleted, with the
+   * stored responses to their create requests, which hold free text.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void erased(CustomerErased event) {
@@ -73,6 +74,7 @@ public class CustomerDirectory {
     customer.segment = null;
     UUID id = event.customerId();
     delete("DELETE FROM gesture WHERE customer_id = :id", id);
+    delete("DELETE FROM action_taken WHERE customer_id = :id", id);
     delete(
         "DELETE FROM case_handoff WHERE case_id IN (SELECT id FROM support_case WHERE customer_id = :id)",
         id);

@@ -5,6 +5,7 @@ import io.outsidein.events.interaction.GestureDecided;
 import io.outsidein.events.interaction.GestureGranted;
 import io.outsidein.events.interaction.GestureStatus;
 import io.outsidein.events.interaction.Money;
+import io.outsidein.interaction.actions.ActionService;
 import io.outsidein.interaction.domain.Gesture;
 import io.outsidein.interaction.domain.KnownCustomer;
 import io.outsidein.interaction.domain.SupportCase;
@@ -38,6 +39,7 @@ public class GestureService {
   private final CaseService cases;
   private final CustomerResolver customers;
   private final GoodwillPolicies policies;
+  private final ActionService actions;
   private final EntityManager entityManager;
   private final Outbox outbox;
   private final Clock clock;
@@ -46,12 +48,14 @@ public class GestureService {
       CaseService cases,
       CustomerResolver customers,
       GoodwillPolicies policies,
+      ActionService actions,
       EntityManager entityManager,
       Outbox outbox,
       Clock clock) {
     this.cases = cases;
     this.customers = customers;
     this.policies = policies;
+    this.actions = actions;
     this.entityManager = entityManager;
     this.outbox = outbox;
     this.clock = clock;
@@ -103,6 +107,9 @@ public class GestureService {
             g.grantedAt,
             g.decisionRule,
             g.policyVersion));
+    if (g.status == GestureStatus.APPROVED) {
+      actions.gestureApproved(g, actor);
+    }
     return g;
   }
 
@@ -122,6 +129,9 @@ public class GestureService {
     g.decidedBy = actor;
     g.decisionNote = note;
     outbox.record(new GestureDecided(g.id, g.caseId, g.customerId, g.status, g.decidedAt));
+    if (approve) {
+      actions.gestureApproved(g, actor);
+    }
     return g;
   }
 

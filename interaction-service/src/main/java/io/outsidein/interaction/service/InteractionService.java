@@ -124,7 +124,8 @@ public class InteractionService {
     return existing;
   }
 
-  static void checkCase(UUID caseId, UUID customerId, SupportCase supportCase) {
+  /** A case named by a record must exist and be the customer's own: 422 otherwise. */
+  public static void checkCase(UUID caseId, UUID customerId, SupportCase supportCase) {
     if (supportCase == null) {
       throw ProblemException.unprocessable("case " + caseId + " does not exist");
     }
