@@ -154,7 +154,10 @@ class ConsoleIT {
     WebElement done = browser.formAfterReloads("Record ask for feedback as done");
     browser.type(done, "note", "Asked by phone, rated later");
     browser.submit(done);
+    browser.waitForText(By.cssSelector("details.taken summary"), "Actions taken (2)");
+    browser.click(By.cssSelector("details.taken summary"));
     browser.waitForText(By.cssSelector("details.taken"), "Ask for feedback · by local-agent");
+    browser.waitForText(By.cssSelector("details.taken"), "Goodwill gesture · by local-agent");
     browser.screenshot(test + "-action-recorded");
     assertThat(browser.sessionStorage())
         .doesNotContain(customer.getDisplayName())
@@ -273,7 +276,8 @@ class ConsoleIT {
     browser.replaceCredential("no-such-key");
     browser.search("a");
     browser.waitForText(By.cssSelector("main"), "Sign in");
-    browser.waitForText(By.cssSelector("main .notice"), "a valid API key is required");
+    browser.waitForText(
+        By.cssSelector("main .notice"), "a valid API key or sign-in token is required");
     browser.screenshot(test + "-signed-out");
   }
 
