@@ -48,7 +48,8 @@ class ConsoleContractTest {
   void theConsoleCallsNothingButThePublicApi() throws IOException {
     // Other modules may fetch only the console's own config, the published document and the
     // identity provider's endpoints; every API call goes through api.js.
-    for (String module : new String[] {"app.js", "frontline.js", "supervisor.js", "analyst.js"}) {
+    for (String module :
+        new String[] {"app.js", "frontline.js", "supervisor.js", "analyst.js", "experiments.js"}) {
       assertThat(script(module))
           .as(module)
           .doesNotContain("fetch(")

@@ -18,6 +18,9 @@ export const operations = {
   recordAction: ['POST', '/customers/{id}/actions'],
   listCustomerActions: ['GET', '/customers/{id}/actions'],
   getActionOutcomes: ['GET', '/insights/actions'],
+  listExperiments: ['GET', '/experiments'],
+  designExperiment: ['POST', '/experiments'],
+  stopExperiment: ['POST', '/experiments/{id}/stop'],
 };
 
 const BASE = '/api/v1';

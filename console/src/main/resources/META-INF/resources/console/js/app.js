@@ -6,6 +6,7 @@ import { signInPage, currentSession, endSession, finishOidcSignIn, loadConfig } 
 import { searchPage, customerPage } from './frontline.js';
 import { approvalsPage } from './supervisor.js';
 import { insightsPage } from './analyst.js';
+import { experimentsPage } from './experiments.js';
 
 const main = document.getElementById('main');
 const who = document.getElementById('who');
@@ -20,6 +21,7 @@ const PAGES = [
   { path: '#/customers', text: 'Customers', needs: 'searchCustomers' },
   { path: '#/approvals', text: 'Approvals', needs: 'decideGesture' },
   { path: '#/insights', text: 'Insights', needs: 'getSegmentInsights' },
+  { path: '#/experiments', text: 'Experiments', needs: 'listExperiments' },
 ];
 
 function signedOut(reason) {
@@ -113,6 +115,7 @@ async function route(moved) {
   else if (page === 'customers') searchPage(main, api);
   else if (page === 'approvals') await approvalsPage(main, api);
   else if (page === 'insights') await insightsPage(main, api);
+  else if (page === 'experiments') await experimentsPage(main, api);
   else show(main, h('h2', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the start')));
 }
 

@@ -238,6 +238,35 @@ class ConsoleIT {
   }
 
   @Test
+  void analystDesignsAnExperimentAndStopsIt() {
+    String name = "Call back silent customers " + suffix();
+    browser.signInAs("analyst");
+    browser.click(By.linkText("Experiments"));
+    browser.click(By.xpath("//summary[.='Design an experiment']"));
+    WebElement design = browser.form("Design an experiment");
+    browser.type(design, "name", name);
+    browser.type(design, "hypothesis", "A call brings silent customers back");
+    browser.choose(design, "minRisk", "MEDIUM");
+    browser.choose(design, "outcome", "RETAINED");
+    browser.type(design, "arm", "callBack");
+    browser.choose(design, "kind", "ACTION");
+    browser.choose(design, "action", "PROACTIVE_OUTREACH");
+    browser.submit(design);
+    By experiment =
+        By.xpath("//li[contains(@class,'experiment')][.//h3[starts-with(.,'" + name + "')]]");
+    browser.waitForText(experiment, "Running");
+    assertThat(browser.text(experiment))
+        .contains("risk medium or higher")
+        .contains("designed by local-analyst")
+        .contains("callBack 1 recommend proactive outreach")
+        .contains("control 1 nothing (control)");
+    browser.screenshot(test + "-designed");
+    browser.assertAccessible("experiments page");
+    browser.submit(browser.form("Stop " + name));
+    browser.waitForText(experiment, "Stopped");
+  }
+
+  @Test
   void readableOnAPhoneAndKeyboardFirst() throws ApiException {
     Customer customer = customer("Dorothy Vaughan-" + suffix());
     complaint(customer, "Cannot log in to the app");
