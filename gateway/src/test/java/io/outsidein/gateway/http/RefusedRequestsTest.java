@@ -37,9 +37,10 @@ class RefusedRequestsTest {
             head("POST /api/v1/customers HTTP/1.1", HOST, AGENT, JSON, "Transfer-Encoding: chunked")
                 + "0\r\n\r\n");
 
+    // A 400, not the 408 the body timeout would give: the empty body was seen at once (no clock
+    // compared, which a busy machine could stretch).
     assertProblem(answer, 400);
     assertThat(answer.body()).contains("request body");
-    assertThat(answer.elapsed()).isLessThan(BODY_TIMEOUT);
   }
 
   @Test
@@ -54,9 +55,9 @@ class RefusedRequestsTest {
                     "Content-Length: 3000000")
                 + "{\"items\":[");
 
+    // A 413, not the 408 waiting for the rest of the body would give: refused on its announcement.
     assertProblem(answer, 413);
     assertThat(answer.header("Connection")).hasValue("close");
-    assertThat(answer.elapsed()).isLessThan(BODY_TIMEOUT);
   }
 
   @Test
