@@ -6,6 +6,9 @@ import io.outsidein.events.customer.CustomerMerged;
 import io.outsidein.events.customer.CustomerRegistered;
 import io.outsidein.events.customer.CustomerSegmentChanged;
 import io.outsidein.events.customer.CustomerUpdated;
+import io.outsidein.events.experiment.CustomerEnrolled;
+import io.outsidein.events.experiment.ExperimentDesigned;
+import io.outsidein.events.experiment.ExperimentStopped;
 import io.outsidein.events.interaction.ActionTaken;
 import io.outsidein.events.interaction.CaseHandedOff;
 import io.outsidein.events.interaction.CaseOpened;
@@ -43,7 +46,11 @@ public enum EventType {
   GESTURE_DECIDED("gesture.decided.v1", Topics.INTERACTION_EVENTS, GestureDecided.class),
   GOODWILL_POLICY_CHANGED(
       "goodwill-policy.changed.v1", Topics.INTERACTION_EVENTS, GoodwillPolicyChanged.class),
-  ACTION_TAKEN("action.taken.v1", Topics.INTERACTION_EVENTS, ActionTaken.class);
+  ACTION_TAKEN("action.taken.v1", Topics.INTERACTION_EVENTS, ActionTaken.class),
+
+  EXPERIMENT_DESIGNED("experiment.designed.v1", Topics.EXPERIMENT_EVENTS, ExperimentDesigned.class),
+  EXPERIMENT_STOPPED("experiment.stopped.v1", Topics.EXPERIMENT_EVENTS, ExperimentStopped.class),
+  CUSTOMER_ENROLLED("experiment.enrolled.v1", Topics.EXPERIMENT_EVENTS, CustomerEnrolled.class);
 
   /** The {@code id} of the event catalogue, docs/asyncapi.yaml (served by the gateway). */
   public static final String CATALOGUE = "urn:io.outsidein:events";

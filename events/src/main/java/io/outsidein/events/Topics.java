@@ -7,6 +7,9 @@ public final class Topics {
   public static final String CUSTOMER_EVENTS = "customer-events";
   public static final String INTERACTION_EVENTS = "interaction-events";
 
+  /** Experiments designed and stopped (keyed by experiment id) and customers enrolled in them. */
+  public static final String EXPERIMENT_EVENTS = "experiment-events";
+
   private Topics() {}
 
   /** The dead-letter topic of a consuming service, for example {@code insight-service.dlq}. */

@@ -91,6 +91,8 @@ class RoleMatrixTest {
     new Operation("GET", "/api/v1/experiments", "agent supervisor analyst admin"),
     new Operation("GET", "/api/v1/experiments/" + ID, "agent supervisor analyst admin"),
     new Operation("POST", "/api/v1/experiments/" + ID + "/stop", "analyst admin"),
+    new Operation("GET", "/api/v1/experiments/" + ID + "/results", "supervisor analyst admin"),
+    new Operation("GET", "/api/v1/insights/calibration", "supervisor analyst admin"),
   };
 
   static Stream<Arguments> cells() {

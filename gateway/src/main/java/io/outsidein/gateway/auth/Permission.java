@@ -40,7 +40,11 @@ public enum Permission {
   /** Experiments as designed, and where they stand: the front line sees what runs. */
   READ_EXPERIMENTS(AGENT, SUPERVISOR, ANALYST, ADMIN),
   /** Designing, starting and stopping experiments: analysts no longer only read. */
-  DESIGN_EXPERIMENTS(ANALYST, ADMIN);
+  DESIGN_EXPERIMENTS(ANALYST, ADMIN),
+  /** What each arm's customers did and the verdict: those who decide what the front line does. */
+  READ_EXPERIMENT_RESULTS(SUPERVISOR, ANALYST, ADMIN),
+  /** Whether the churn score predicts churn, per risk level and segment. */
+  READ_CALIBRATION(SUPERVISOR, ANALYST, ADMIN);
 
   private final Set<Role> roles;
 

@@ -56,4 +56,12 @@ public class ExperimentRoutes {
     return forwarder.forward(
         Upstream.INSIGHT, "POST", "/experiments/" + id + "/stop", null, headers);
   }
+
+  @GET
+  @Path("/{id}/results")
+  @Requires(Permission.READ_EXPERIMENT_RESULTS)
+  public CompletionStage<Response> results(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+    return forwarder.forward(
+        Upstream.INSIGHT, "GET", "/experiments/" + id + "/results", null, headers);
+  }
 }

@@ -1,0 +1,33 @@
+package io.outsidein.gateway.routes;
+
+import io.outsidein.gateway.auth.Permission;
+import io.outsidein.gateway.auth.Requires;
+import io.outsidein.gateway.forward.Forwarder;
+import io.outsidein.gateway.forward.Upstream;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.concurrent.CompletionStage;
+
+/** Whether the churn score predicts churn, per risk level and segment (insight-service). */
+@Path("/api/v1/insights/calibration")
+@Produces(MediaType.APPLICATION_JSON)
+public class CalibrationRoutes {
+  private final Forwarder forwarder;
+
+  CalibrationRoutes(Forwarder forwarder) {
+    this.forwarder = forwarder;
+  }
+
+  @GET
+  @Requires(Permission.READ_CALIBRATION)
+  public CompletionStage<Response> calibration(@Context UriInfo uri, @Context HttpHeaders headers) {
+    return forwarder.forward(
+        Upstream.INSIGHT, "GET", Routes.withQuery("/insights/calibration", uri), null, headers);
+  }
+}
