@@ -756,6 +756,16 @@ class ContractIT {
     as(AGENT).get("/experiments/{id}", unknown()).then().statusCode(404);
     as(AGENT).get("/experiments/{id}", "not-an-id").then().statusCode(400);
     refusesStrangers("GET", "/experiments/{id}", INTEGRATION);
+    as(ANALYST)
+        .get("/experiments/{id}/results", id)
+        .then()
+        .statusCode(200)
+        .body("test", equalTo("mSPRT"))
+        .body("comparisons[0].arm", equalTo("callBack"));
+    as(SUPERVISOR).get("/experiments/{id}/results", id).then().statusCode(200);
+    as(ANALYST).get("/experiments/{id}/results", unknown()).then().statusCode(404);
+    as(ANALYST).get("/experiments/{id}/results", "not-an-id").then().statusCode(400);
+    refusesStrangers("GET", "/experiments/{id}/results", AGENT);
 
     as(ANALYST)
         .post("/experiments/{id}/stop", id)

@@ -22,7 +22,8 @@ public final class SharedSuite implements ParameterResolver {
 
   /**
    * Actions are followed for 20 seconds, not 30 days, and ended windows are closed every 2 seconds,
-   * so that a test sees an action's outcome (ActionOutcomesIT).
+   * so that a test sees an action's outcome (ActionOutcomesIT); customers are enrolled in
+   * experiments every 2 seconds too (ExperimentIT).
    */
   static final String OUTCOME_WINDOW = "PT20S";
 
@@ -35,6 +36,8 @@ public final class SharedSuite implements ParameterResolver {
         "OUTSIDEIN_INSIGHT_OUTCOME_WINDOW",
         OUTCOME_WINDOW,
         "OUTSIDEIN_INSIGHT_OUTCOME_CHECK_EVERY",
+        "PT2S",
+        "OUTSIDEIN_INSIGHT_EXPERIMENT_ENROL_EVERY",
         "PT2S");
   }
 

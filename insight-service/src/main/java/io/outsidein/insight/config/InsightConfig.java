@@ -28,6 +28,9 @@ public interface InsightConfig {
   /** {@code outsidein.insight.outcome.*}: how each action taken is followed to its outcome. */
   Outcome outcome();
 
+  /** {@code outsidein.insight.experiment.*}: who takes part in experiments and when to judge. */
+  Experiment experiment();
+
   /** {@code outsidein.insight.gesture-latitude}: what a front-line agent may grant unasked. */
   @WithDefault("25.00")
   BigDecimal gestureLatitude();
@@ -166,5 +169,22 @@ public interface InsightConfig {
      */
     @WithDefault("3")
     int comparisonsPerAction();
+  }
+
+  /** Experiments: enrolment and the results' verdict. */
+  interface Experiment {
+    /**
+     * {@code outsidein.insight.experiment.enrol-every}: how often customers who match a running
+     * experiment's population are enrolled.
+     */
+    @WithDefault("PT60S")
+    Duration enrolEvery();
+
+    /**
+     * {@code outsidein.insight.experiment.minimum-per-arm}: closed outcomes each arm needs before
+     * the results give a verdict (see README, "Experiments").
+     */
+    @WithDefault("20")
+    int minimumPerArm();
   }
 }

@@ -34,10 +34,12 @@ public class ExperimentResource {
   static final String ACTOR_HEADER = Actor.HEADER;
 
   private final ExperimentService experiments;
+  private final ExperimentResults results;
   private final Clock clock;
 
-  ExperimentResource(ExperimentService experiments, Clock clock) {
+  ExperimentResource(ExperimentService experiments, ExperimentResults results, Clock clock) {
     this.experiments = experiments;
+    this.results = results;
     this.clock = clock;
   }
 
@@ -91,6 +93,22 @@ public class ExperimentResource {
         .find(id)
         .map(this::response)
         .orElseThrow(() -> ProblemException.notFound("experiment", id));
+  }
+
+  @GET
+  @Path("/{id}/results")
+  @Operation(
+      summary = "What the customers in each arm did, and a verdict that stays fair when read daily",
+      description =
+          "Per arm over the closed outcome windows of its enrolled customers; each treatment arm"
+              + " against the control with an always-valid interval and p-value (mSPRT).")
+  @APIResponse(responseCode = "200", description = "The results so far")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such experiment",
+      content = @Content(mediaType = "application/problem+json"))
+  public ExperimentResultsResponse results(@PathParam("id") UUID id) {
+    return ExperimentResultsResponse.from(results.of(id), clock.instant());
   }
 
   @POST

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outsidein.events.TimeOrderedIds;
+import io.outsidein.events.experiment.ExperimentArm;
+import io.outsidein.events.experiment.ExperimentDesigned;
+import io.outsidein.events.experiment.ExperimentStopped;
 import io.outsidein.insight.experiments.ExperimentRequests.Arm;
 import io.outsidein.insight.experiments.ExperimentRequests.NewExperiment;
 import io.outsidein.kit.problem.ProblemException;
 import io.outsidein.kit.problem.QueryParams;
+import io.outsidein.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -29,11 +33,13 @@ public class ExperimentService {
   private final EntityManager entityManager;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Outbox outbox;
 
-  ExperimentService(EntityManager entityManager, ObjectMapper json, Clock clock) {
+  ExperimentService(EntityManager entityManager, ObjectMapper json, Clock clock, Outbox outbox) {
     this.entityManager = entityManager;
     this.json = json;
     this.clock = clock;
+    this.outbox = outbox;
   }
 
   /**
@@ -75,6 +81,13 @@ public class ExperimentService {
     e.createdAt = clock.instant();
     e.createdBy = actor;
     e.persist();
+    // Every service that applies an arm learns the arms here; name and hypothesis stay here.
+    outbox.record(
+        new ExperimentDesigned(
+            e.id,
+            request.arms().stream().map(ExperimentService::event).toList(),
+            e.startsAt,
+            e.endsAt));
     return e;
   }
 
@@ -110,6 +123,7 @@ public class ExperimentService {
     }
     e.stoppedAt = clock.instant();
     e.stoppedBy = actor;
+    outbox.record(new ExperimentStopped(e.id, e.stoppedAt));
     return e;
   }
 
@@ -120,6 +134,25 @@ public class ExperimentService {
     } catch (JsonProcessingException corrupt) {
       throw new IllegalStateException("experiment " + e.id + " has unreadable arms", corrupt);
     }
+  }
+
+  private static ExperimentArm event(Arm arm) {
+    return new ExperimentArm(
+        arm.name(),
+        arm.weight(),
+        arm.treatment() == null ? null : arm.treatment().action(),
+        arm.treatment() == null ? null : arm.treatment().latitude());
+  }
+
+  /** The running experiments at {@code now}: started, not ended, not stopped. */
+  public List<Experiment> running(java.time.Instant now) {
+    return entityManager
+        .createQuery(
+            "from Experiment e where e.stoppedAt is null and e.startsAt <= :now"
+                + " and (e.endsAt is null or e.endsAt > :now) order by e.id",
+            Experiment.class)
+        .setParameter("now", now)
+        .getResultList();
   }
 
   private String write(List<Arm> arms) {

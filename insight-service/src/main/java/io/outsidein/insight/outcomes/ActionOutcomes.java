@@ -57,7 +57,7 @@ public class ActionOutcomes {
                 + " coalesce(stddev_samp(health_after - health_before), 0) AS sd,"
                 + " count(rating_scale) AS rated,"
                 + " count(*) FILTER (WHERE new_complaint) AS complaints"
-                + " FROM outcome_follow WHERE status <> 'EXCLUDED'");
+                + " FROM outcome_follow WHERE status <> 'EXCLUDED' AND kind <> 'ENROLLED'");
     List<Object> parameters = new ArrayList<>();
     if (segment != null) {
       sql.append(" AND segment = ?");

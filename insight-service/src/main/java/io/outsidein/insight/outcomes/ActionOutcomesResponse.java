@@ -64,13 +64,10 @@ public record ActionOutcomesResponse(String outcomeWindow, List<Item> items) {
 
   /** Whole days as days ({@code P30D}), as the configuration says it; else {@code PT2M}. */
   private static String iso(java.time.Duration window) {
-    return window.toSeconds() % 86_400 == 0 && window.toNanosPart() == 0
-        ? "P" + window.toDays() + "D"
-        : window.toString();
+    return Intervals.iso(window);
   }
 
   private static double round(double value, int places) {
-    double scale = Math.pow(10, places);
-    return Math.round(value * scale) / scale;
+    return Intervals.round(value, places);
   }
 }

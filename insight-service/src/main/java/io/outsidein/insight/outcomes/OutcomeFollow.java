@@ -11,16 +11,21 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One customer followed through the outcome window of one action: the acted customer, or a
- * comparison customer of the same segment and risk on whom nobody acted.
+ * One customer followed through an outcome window: the customer an action was taken on, a
+ * comparison customer of the same segment and risk on whom nobody acted, or a customer enrolled in
+ * an experiment (then {@code actionId} is the experiment's id and {@code arm} their arm).
  */
 @Entity
 @Table(name = "outcome_follow")
 public class OutcomeFollow extends PanacheEntityBase {
-  /** Whether the customer was acted on or is compared with one who was. */
+  /**
+   * Whether the customer was acted on, is compared with one who was, or takes part in an
+   * experiment.
+   */
   public enum Kind {
     ACTED,
-    COMPARISON
+    COMPARISON,
+    ENROLLED
   }
 
   /** FOLLOWING until the window ends; EXCLUDED is a comparison customer someone acted on. */
@@ -42,6 +47,9 @@ public class OutcomeFollow extends PanacheEntityBase {
   public UUID customerId;
 
   public String code;
+
+  /** The experiment arm of an ENROLLED customer. */
+  public String arm;
 
   public String segment;
 

@@ -5,6 +5,7 @@ import io.outsidein.events.EventCodec;
 import io.outsidein.events.EventType;
 import io.outsidein.events.Topics;
 import io.outsidein.inbox.ProcessedEvents;
+import io.outsidein.insight.experiments.ExperimentEnrolment;
 import io.outsidein.insight.messaging.InsightEventHandler;
 import io.outsidein.insight.outcomes.OutcomeWindows;
 import io.outsidein.insight.service.ActivityTally;
@@ -50,6 +51,7 @@ public class RebuildService {
   private final ProcessedEvents processed;
   private final Reevaluation reevaluation;
   private final OutcomeWindows outcomeWindows;
+  private final ExperimentEnrolment enrolment;
   private final EntityManager entityManager;
   private final AtomicBoolean running = new AtomicBoolean();
 
@@ -59,12 +61,14 @@ public class RebuildService {
       ProcessedEvents processed,
       Reevaluation reevaluation,
       OutcomeWindows outcomeWindows,
+      ExperimentEnrolment enrolment,
       EntityManager entityManager) {
     this.kafkaConfig = kafkaConfig;
     this.handler = handler;
     this.processed = processed;
     this.reevaluation = reevaluation;
     this.outcomeWindows = outcomeWindows;
+    this.enrolment = enrolment;
     this.entityManager = entityManager;
   }
 
@@ -88,6 +92,8 @@ public class RebuildService {
     // outcome rows themselves are kept (measurements taken as time passed, not derived from
     // events).
     outcomeWindows.pause(true);
+    // Nobody is enrolled against a population matched on half-refilled insights.
+    enrolment.pause(true);
     try {
       QuarkusTransaction.requiringNew()
           .run(
@@ -115,6 +121,7 @@ public class RebuildService {
     } finally {
       reevaluation.pause(false);
       outcomeWindows.pause(false);
+      enrolment.pause(false);
       running.set(false);
     }
   }

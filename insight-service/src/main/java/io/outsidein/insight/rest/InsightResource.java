@@ -1,11 +1,17 @@
 package io.outsidein.insight.rest;
 
+import io.outsidein.insight.config.InsightConfig;
+import io.outsidein.insight.experiments.ArmRecommendations;
+import io.outsidein.insight.experiments.CustomerExperiments;
+import io.outsidein.insight.scoring.Insight;
 import io.outsidein.insight.service.InsightService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,9 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class InsightResource {
   private final InsightService insights;
+  private final CustomerExperiments experiments;
+  private final InsightConfig config;
+  private final Clock clock;
 
-  InsightResource(InsightService insights) {
+  InsightResource(
+      InsightService insights, CustomerExperiments experiments, InsightConfig config, Clock clock) {
     this.insights = insights;
+    this.experiments = experiments;
+    this.config = config;
+    this.clock = clock;
   }
 
   @GET
@@ -52,7 +65,7 @@ public class InsightResource {
                               + "\"nextBestActions\":[{\"code\":\"GOODWILL_GESTURE\",\"detail\":"
                               + "\"offer a goodwill gesture up to 25.00\"},{\"code\":"
                               + "\"ASSIGN_SINGLE_OWNER\",\"detail\":\"case 0b6e7c1a-... has"
-                              + " bounced SALES -> DELIVERY -> SUPPORT\"}],"
+                              + " bounced SALES -> DELIVERY -> SUPPORT\"}],\"experiments\":[],"
                               + "\"metrics\":{\"interactions\":4,\"openCases\":1},"
                               + "\"computedAt\":\"2026-11-04T08:00:00Z\"}")))
   @APIResponse(
@@ -60,6 +73,12 @@ public class InsightResource {
       description = "Unknown, erased or merged customer (a merged one names mergedInto)",
       content = @Content(mediaType = "application/problem+json"))
   public InsightResponse get(@PathParam("id") UUID id) {
-    return InsightResponse.from(insights.find(id));
+    Insight insight = insights.find(id);
+    List<CustomerExperiments.Participation> in = experiments.of(insight.customerId());
+    List<String> done =
+        experiments.actedSince(
+            insight.customerId(), clock.instant().minus(config.outcome().window()));
+    return InsightResponse.from(
+        insight, ArmRecommendations.apply(insight.nextBestActions(), in, done), in);
   }
 }

@@ -1,5 +1,9 @@
 package io.outsidein.insight.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.outsidein.insight.experiments.ArmRecommendations;
+import io.outsidein.insight.experiments.CustomerExperiments;
+import io.outsidein.insight.experiments.ExperimentRequests;
 import io.outsidein.insight.scoring.ChurnRisk;
 import io.outsidein.insight.scoring.Insight;
 import java.time.Instant;
@@ -15,6 +19,7 @@ public record InsightResponse(
     @Schema(example = "HIGH") ChurnRisk churnRisk,
     List<ReasonResponse> reasons,
     List<ActionResponse> nextBestActions,
+    List<ExperimentResponse> experiments,
     Insight.Metrics metrics,
     Instant computedAt) {
 
@@ -29,25 +34,51 @@ public record InsightResponse(
     }
   }
 
-  /** A next best action for the front line. */
+  /** A next best action for the front line; the experiment and arm when an arm recommends it. */
   @Schema(name = "NextBestAction")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ActionResponse(
       @Schema(example = "GOODWILL_GESTURE") String code,
       @Schema(example = "offer a goodwill gesture up to 25.00, within the front-line latitude")
-          String detail) {
-    static ActionResponse from(Insight.Action action) {
-      return new ActionResponse(action.code(), action.detail());
+          String detail,
+      UUID experimentId,
+      @Schema(example = "callBack") String arm) {
+    static ActionResponse from(ArmRecommendations.Recommendation r) {
+      return new ActionResponse(r.code(), r.detail(), r.experimentId(), r.arm());
     }
   }
 
-  static InsightResponse from(Insight insight) {
+  /** A running experiment the customer takes part in, and their arm. */
+  @Schema(name = "CustomerExperiment")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ExperimentResponse(
+      UUID experimentId,
+      @Schema(example = "Call back silent customers") String name,
+      @Schema(example = "callBack") String arm,
+      ExperimentRequests.Treatment treatment,
+      Instant enrolledAt) {
+    static ExperimentResponse from(CustomerExperiments.Participation p) {
+      return new ExperimentResponse(
+          p.experiment().id,
+          p.experiment().name,
+          p.arm().name(),
+          p.arm().treatment(),
+          p.enrolledAt());
+    }
+  }
+
+  static InsightResponse from(
+      Insight insight,
+      List<ArmRecommendations.Recommendation> nextBestActions,
+      List<CustomerExperiments.Participation> experiments) {
     return new InsightResponse(
         insight.customerId(),
         insight.segment(),
         insight.healthScore(),
         insight.churnRisk(),
         insight.reasons().stream().map(ReasonResponse::from).toList(),
-        insight.nextBestActions().stream().map(ActionResponse::from).toList(),
+        nextBestActions.stream().map(ActionResponse::from).toList(),
+        experiments.stream().map(ExperimentResponse::from).toList(),
         insight.metrics(),
         insight.computedAt());
   }

@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
 class ExperimentResourceTest {
+  private static final String NOBODY = "experiment-resource-test";
 
   /** Call back silent customers against nothing, started a day ago; tests change a part. */
   private static Map<String, Object> callBack() {
     Map<String, Object> body = new HashMap<>();
     body.put("name", "Call back silent customers");
     body.put("hypothesis", "A call brings silent customers back");
-    body.put("population", Map.of("segment", "smb", "minRisk", "MEDIUM"));
+    // A segment no other test's customers are in: a running experiment changes their actions.
+    body.put("population", Map.of("segment", NOBODY, "minRisk", "MEDIUM"));
     body.put(
         "arms",
         List.of(
@@ -72,7 +74,7 @@ class ExperimentResourceTest {
             .header("Location", containsString("/experiments/"))
             .body("status", equalTo("RUNNING"))
             .body("createdBy", equalTo("analyst-desk"))
-            .body("population.segment", equalTo("smb"))
+            .body("population.segment", equalTo(NOBODY))
             .body("population.minRisk", equalTo("MEDIUM"))
             .body("arms[1].treatment.action", equalTo("PROACTIVE_OUTREACH"))
             .body("arms[0].treatment", nullValue())
