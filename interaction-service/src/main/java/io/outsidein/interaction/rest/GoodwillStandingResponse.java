@@ -45,6 +45,7 @@ public record GoodwillStandingResponse(
           UUID experimentId,
       @Schema(
               example = "generous",
+              pattern = "^[A-Za-z0-9_-]{1,60}$",
               description = "The customer's arm in that experiment; absent with experimentId")
           String arm,
       Budget customerWindow,
