@@ -188,6 +188,41 @@ class ExperimentLatitudeTest {
   }
 
   @Test
+  void followsTheExperimentTheCustomerWasEnrolledInFirst() {
+    UUID later = UUID.randomUUID();
+    UUID earlier = UUID.randomUUID();
+    List<ExperimentArm> modest =
+        List.of(
+            new ExperimentArm("control", 1, null, null),
+            new ExperimentArm("generous", 1, null, Map.of("EUR", "40.00")));
+    UUID customer = customerIn(later, "generous", earlier, modest);
+    // The later enrolment arrives first: the order of arrival must not decide.
+    publish(designed(later, null));
+    publish(enrolled(later, customer, "generous"));
+    awaitArm(customer, later);
+    publish(new ExperimentDesigned(earlier, modest, NOW.minus(Duration.ofDays(2)), null));
+    publish(new CustomerEnrolled(earlier, customer, "generous", NOW.minus(Duration.ofHours(2))));
+
+    Awaitility.await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                standing(customer)
+                    .body("currencies.EUR.experimentId", equalTo(earlier.toString()))
+                    .body("currencies.EUR.latitude", equalTo("40.00")));
+    String above = grant(openCase(customer, "SUPPORT"), "40.01", agent());
+    held.add(above);
+    gesture(above)
+        .body("decision.rule", equalTo("ABOVE_LATITUDE"))
+        .body(
+            "decision.detail",
+            equalTo(
+                "40.01 EUR is above the latitude of 40.00 EUR (experiment "
+                    + earlier
+                    + ", arm generous)"));
+  }
+
+  @Test
   void dropsTheDuplicatesEnrolmentsOnAMergeAndTheCustomersOnAnErasure() {
     UUID experiment = UUID.randomUUID();
     UUID survivor = customerIn(experiment, "generous");
@@ -252,14 +287,25 @@ class ExperimentLatitudeTest {
 
   /** A customer known to the (fake) customer-service whom the shared assignment puts in arm. */
   private static UUID customerIn(UUID experiment, String arm) {
-    List<Assignment.Arm> weighted =
-        ARMS.stream().map(a -> new Assignment.Arm(a.name(), a.weight())).toList();
+    return customerIn(experiment, arm, experiment, ARMS);
+  }
+
+  /** A customer in {@code arm} of {@code experiment} (of ARMS) and of {@code other} too. */
+  private static UUID customerIn(
+      UUID experiment, String arm, UUID other, List<ExperimentArm> otherArms) {
     while (true) {
       UUID customer = Customers.active();
-      if (Assignment.armOf(experiment, customer, weighted).name().equals(arm)) {
+      if (armOf(experiment, customer, ARMS).equals(arm)
+          && armOf(other, customer, otherArms).equals(arm)) {
         return customer;
       }
     }
+  }
+
+  private static String armOf(UUID experiment, UUID customer, List<ExperimentArm> arms) {
+    List<Assignment.Arm> weighted =
+        arms.stream().map(a -> new Assignment.Arm(a.name(), a.weight())).toList();
+    return Assignment.armOf(experiment, customer, weighted).name();
   }
 
   private static ExperimentDesigned designed(UUID experiment, Instant endsAt) {
