@@ -55,9 +55,21 @@ public class Experiment extends PanacheEntityBase {
 
   /**
    * Keeps each arm's name, weight and latitude; an arm's next best action is insight-service's
-   * business and changes nothing here.
+   * business and changes nothing here. A design the assignment cannot use (no arm, a weight below
+   * 1, a latitude that is not a number) is refused here, so the inbox dead-letters the event rather
+   * than every later grant to its customers failing.
    */
   void design(List<ExperimentArm> designed, Instant starts, Instant ends) {
+    if (designed == null || designed.isEmpty() || starts == null) {
+      throw new IllegalArgumentException("experiment " + id + ": a design needs arms and a start");
+    }
+    designed.forEach(
+        arm -> {
+          new Assignment.Arm(arm.name(), arm.weight());
+          if (arm.latitude() != null) {
+            arm.latitude().values().forEach(BigDecimal::new);
+          }
+        });
     arms =
         designed.stream()
             .map(

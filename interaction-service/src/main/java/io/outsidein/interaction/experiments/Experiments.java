@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the experiments and their enrolments from insight-service's events. The events of one
  * experiment and its enrolments come on different keys, so in any order: each is stored as it comes
- * and whether an arm applies is decided when read ({@link ArmLatitudes}). Runs inside the inbox's
+ * and whether an arm applies is decided when read ({@link CustomerArms}). Runs inside the inbox's
  * transaction, which also records the event id: a redelivered event changes nothing.
  */
 @ApplicationScoped
