@@ -28,6 +28,9 @@ public interface InsightConfig {
   /** {@code outsidein.insight.outcome.*}: how each action taken is followed to its outcome. */
   Outcome outcome();
 
+  /** {@code outsidein.insight.calibration.*}: how the churn score's predictions are checked. */
+  Calibration calibration();
+
   /** {@code outsidein.insight.gesture-latitude}: what a front-line agent may grant unasked. */
   @WithDefault("25.00")
   BigDecimal gestureLatitude();
@@ -166,5 +169,15 @@ public interface InsightConfig {
      */
     @WithDefault("3")
     int comparisonsPerAction();
+  }
+
+  /** Whether the churn risk predicts who then churns. */
+  interface Calibration {
+    /**
+     * {@code outsidein.insight.calibration.check-every}: how often customers are noted and ended
+     * notes closed.
+     */
+    @WithDefault("PT60S")
+    Duration checkEvery();
   }
 }

@@ -1,5 +1,8 @@
 package io.outsidein.insight.outcomes;
 
+import static io.outsidein.insight.outcomes.WireFigures.iso;
+import static io.outsidein.insight.outcomes.WireFigures.round;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -60,17 +63,5 @@ public record ActionOutcomesResponse(String outcomeWindow, List<Item> items) {
                 m.high() == null ? null : round(m.high(), 2)),
         g.rated(),
         g.newComplaints());
-  }
-
-  /** Whole days as days ({@code P30D}), as the configuration says it; else {@code PT2M}. */
-  private static String iso(java.time.Duration window) {
-    return window.toSeconds() % 86_400 == 0 && window.toNanosPart() == 0
-        ? "P" + window.toDays() + "D"
-        : window.toString();
-  }
-
-  private static double round(double value, int places) {
-    double scale = Math.pow(10, places);
-    return Math.round(value * scale) / scale;
   }
 }

@@ -5,6 +5,7 @@ import io.outsidein.events.EventCodec;
 import io.outsidein.events.EventType;
 import io.outsidein.events.Topics;
 import io.outsidein.inbox.ProcessedEvents;
+import io.outsidein.insight.calibration.RiskNotes;
 import io.outsidein.insight.messaging.InsightEventHandler;
 import io.outsidein.insight.outcomes.OutcomeWindows;
 import io.outsidein.insight.service.ActivityTally;
@@ -50,6 +51,7 @@ public class RebuildService {
   private final ProcessedEvents processed;
   private final Reevaluation reevaluation;
   private final OutcomeWindows outcomeWindows;
+  private final RiskNotes riskNotes;
   private final EntityManager entityManager;
   private final AtomicBoolean running = new AtomicBoolean();
 
@@ -59,12 +61,14 @@ public class RebuildService {
       ProcessedEvents processed,
       Reevaluation reevaluation,
       OutcomeWindows outcomeWindows,
+      RiskNotes riskNotes,
       EntityManager entityManager) {
     this.kafkaConfig = kafkaConfig;
     this.handler = handler;
     this.processed = processed;
     this.reevaluation = reevaluation;
     this.outcomeWindows = outcomeWindows;
+    this.riskNotes = riskNotes;
     this.entityManager = entityManager;
   }
 
@@ -84,10 +88,11 @@ public class RebuildService {
       throw ProblemException.conflict("a rebuild is already running", Map.of());
     }
     reevaluation.pause(true);
-    // Outcomes are measured from the model: none is closed while it is being refilled. The
-    // outcome rows themselves are kept (measurements taken as time passed, not derived from
-    // events).
+    // Outcomes and risk notes are measured from the model: none is taken or closed while it is
+    // being refilled. Their rows themselves are kept (measurements taken as time passed, not
+    // derived from events).
     outcomeWindows.pause(true);
+    riskNotes.pause(true);
     try {
       QuarkusTransaction.requiringNew()
           .run(
@@ -115,6 +120,7 @@ public class RebuildService {
     } finally {
       reevaluation.pause(false);
       outcomeWindows.pause(false);
+      riskNotes.pause(false);
       running.set(false);
     }
   }
