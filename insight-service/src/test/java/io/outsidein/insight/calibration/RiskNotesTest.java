@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.outsidein.events.customer.CustomerErased;
+import io.outsidein.events.customer.CustomerMerged;
 import io.outsidein.events.interaction.InteractionType;
 import io.outsidein.insight.support.Events;
 import io.outsidein.testing.EventPublisher;
@@ -173,23 +174,29 @@ class RiskNotesTest {
         .isEqualTo("too few closed windows to say: HIGH 0, LOW 3 customers");
   }
 
-  private static void closedNotes(String segment, String risk, int customers, int churned) {
+  /** A note closed long ago, as the schedule leaves it. */
+  private static void closedNote(UUID customer, String segment, String risk, boolean churned) {
     Instant notedAt = Instant.parse("2026-01-01T00:00:00Z");
+    RiskNote note = new RiskNote();
+    note.id = UUID.randomUUID();
+    note.customerId = customer;
+    note.segment = segment;
+    note.churnRisk = risk;
+    note.notedAt = notedAt;
+    note.closesAt = notedAt.plus(Duration.ofDays(30));
+    note.status = RiskNote.Status.CLOSED;
+    note.closedAt = note.closesAt;
+    note.churned = churned;
+    note.persist();
+  }
+
+  /** Closed notes of as many customers, the first {@code churned} of them churned. */
+  private static void closedNotes(String segment, String risk, int customers, int churned) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
               for (int i = 0; i < customers; i++) {
-                RiskNote note = new RiskNote();
-                note.id = UUID.randomUUID();
-                note.customerId = UUID.randomUUID();
-                note.segment = segment;
-                note.churnRisk = risk;
-                note.notedAt = notedAt;
-                note.closesAt = notedAt.plus(Duration.ofDays(30));
-                note.status = RiskNote.Status.CLOSED;
-                note.closedAt = note.closesAt;
-                note.churned = i < churned;
-                note.persist();
+                closedNote(UUID.randomUUID(), segment, risk, i < churned);
               }
             });
   }
@@ -227,6 +234,51 @@ class RiskNotesTest {
     JsonPath all = given().get("/insights/calibration").then().statusCode(200).extract().jsonPath();
     assertThat(all.<String>getList("items.segment")).contains(predicting, alike);
     assertThat(all.getList("items")).hasSizeGreaterThanOrEqualTo(6);
+  }
+
+  @Test
+  void aMergeEndsTheDuplicatesOpenNoteAndMovesItsClosedOnesToTheSurvivor() {
+    String segment = Events.uniqueSegment();
+    UUID survivor = UUID.randomUUID();
+    UUID duplicate = UUID.randomUUID();
+    try (EventPublisher publisher = Events.publisher()) {
+      for (UUID customer : List.of(survivor, duplicate)) {
+        publisher.publish(registered(customer, segment));
+        publisher.publish(visit(customer, 3));
+      }
+    }
+    Awaitility.await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              riskNotes.noteUnnoted();
+              for (UUID customer : List.of(survivor, duplicate)) {
+                assertThat(notesOf(customer))
+                    .singleElement()
+                    .satisfies(n -> assertThat(n.status).isEqualTo(RiskNote.Status.OPEN));
+              }
+            });
+    QuarkusTransaction.requiringNew().run(() -> closedNote(duplicate, segment, "HIGH", true));
+
+    try (EventPublisher publisher = Events.publisher()) {
+      publisher.publish(new CustomerMerged(survivor, duplicate, Instant.now()));
+    }
+    // Both open notes moved to the survivor would break "one open note per customer": the merge
+    // would fail and never be applied.
+    Awaitility.await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/customers/{id}/insights", duplicate)
+                    .then()
+                    .statusCode(404)
+                    .body("mergedInto", equalTo(survivor.toString())));
+    assertThat(notesOf(duplicate)).isEmpty();
+    assertThat(notesOf(survivor))
+        .extracting(n -> n.status)
+        .containsExactlyInAnyOrder(RiskNote.Status.OPEN, RiskNote.Status.CLOSED);
+    assertThat(calibration(segment).getInt("items[2].churned")).isEqualTo(1);
   }
 
   @Test
