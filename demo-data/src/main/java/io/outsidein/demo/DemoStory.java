@@ -35,10 +35,11 @@ import java.util.function.Consumer;
  *       approved come back (85 in 100), while frustrated customers of that segment who got none
  *       cancel (60 in 100) or stay away: GET /insights/actions shows the gesture retaining far more
  *       than its comparison group;
- *   <li>an experiment, "Call back silent customers" (customers at medium risk or above whose
- *       activity dropped; control against a call back), runs: the front line calls back the
- *       customers of the call-back arm and 60 in 100 come back, while 15 in 100 of the control come
- *       back on their own: GET /experiments/{id}/results finds the call back better.
+ *   <li>an experiment, "Call back silent customers" (customers at medium risk or above who went
+ *       silent after a bad experience, as the demo's silent churners do; control against a call
+ *       back), runs: the front line calls back the customers of the call-back arm and 60 in 100
+ *       come back, while 15 in 100 of the control come back on their own: GET
+ *       /experiments/{id}/results finds the call back better.
  * </ul>
  *
  * Shares are exact quotas, not draws, so the same population always tells the same story.
@@ -141,7 +142,9 @@ public final class DemoStory {
         .name(EXPERIMENT_NAME)
         .hypothesis("A call from us brings silent customers back more often than waiting")
         .population(
-            new ExperimentPopulation().minRisk(ChurnRisk.MEDIUM).reasonCode("ACTIVITY_DROP"))
+            new ExperimentPopulation()
+                .minRisk(ChurnRisk.MEDIUM)
+                .reasonCode("SILENT_AFTER_BAD_EXPERIENCE"))
         .arms(
             List.of(
                 new ExperimentArm().name("control").weight(1),
