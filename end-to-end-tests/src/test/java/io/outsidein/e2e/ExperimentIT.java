@@ -96,9 +96,15 @@ class ExperimentIT {
         .pollInterval(Duration.ofSeconds(1))
         .ignoreExceptions()
         .until(
-            () ->
-                others.stream()
-                    .allMatch(c -> enrolment(fixtures.agent, c, noEffect.getId()).isPresent()));
+            () -> {
+              // A loop, not allMatch: the lookup throws the client's checked ApiException.
+              for (UUID c : others) {
+                if (enrolment(fixtures.agent, c, noEffect.getId()).isEmpty()) {
+                  return false;
+                }
+              }
+              return true;
+            });
 
     // The front line calls the treated arm back; they come back, the control cancels. In the
     // alike segment everyone comes back, whatever their arm.

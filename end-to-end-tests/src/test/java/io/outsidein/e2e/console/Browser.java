@@ -108,6 +108,22 @@ final class Browser implements AutoCloseable {
     driver.get(console + "#/customers/" + id);
   }
 
+  /** Leaves the console, so that the next address loads it afresh rather than moving within it. */
+  void leave() {
+    driver.get("about:blank");
+  }
+
+  /** Runs {@code script} in the page and returns what it returns. */
+  Object run(String script, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  /** Waits until {@code script}, run in the page, returns true. */
+  void waitUntil(String script, Object... arguments) {
+    wait.withMessage(() -> script + " in a page that says: " + mainText())
+        .until(d -> Boolean.TRUE.equals(run(script, arguments)));
+  }
+
   /** The form labelled {@code label}; within the open case {@code caseSubject} when given. */
   WebElement form(String label) {
     return waitFor(By.cssSelector("form[aria-label='" + label + "']"));
