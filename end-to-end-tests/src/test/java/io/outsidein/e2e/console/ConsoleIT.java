@@ -468,7 +468,11 @@ class ConsoleIT {
                 new ExperimentArm()
                     .name("callBack")
                     .weight(1)
-                    .treatment(new ExperimentTreatment().action(ActionCode.PROACTIVE_OUTREACH))))
+                    .treatment(
+                        // The generated model starts latitude as {}, which the API refuses.
+                        new ExperimentTreatment()
+                            .action(ActionCode.PROACTIVE_OUTREACH)
+                            .latitude(null))))
         .outcome(ExperimentOutcome.RETAINED)
         .startsAt(OffsetDateTime.now().minusMinutes(1));
   }
