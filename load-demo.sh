@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Loads the demo population into a running suite through its public API.
 # Options (all optional): --gateway URL --key API_KEY --customers N --interactions N --seed N --threads N
+#   --story false  (skip planting the test-and-learn story: gestures that work, a call-back experiment)
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ ! -f launcher/target/launcher.jar ]; then

@@ -51,6 +51,10 @@ public final class DemoLoader {
   private final int threads;
   private final Consumer<String> progress;
 
+  /** Cases whose gesture ended approved, taken by the thread that ran the case. */
+  private final java.util.Set<UUID> approvedGestures =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   public DemoLoader(OutsideIn api, int threads, Consumer<String> progress) {
     this.api = api;
     this.threads = threads;
@@ -64,12 +68,16 @@ public final class DemoLoader {
       int gestures,
       int interactions,
       Map<Persona, Integer> personas,
-      Duration took) {
+      Duration took,
+      List<Loaded> loaded) {
 
     public int customers() {
       return customerIds.size();
     }
   }
+
+  /** One customer as loaded: who they were planted as, and whether a gesture was approved. */
+  public record Loaded(UUID id, Persona persona, String segment, boolean gestureApproved) {}
 
   public Result load(DemoOptions options) {
     Instant started = Instant.now();
@@ -88,6 +96,7 @@ public final class DemoLoader {
     List<UUID[]> caseIds = new ArrayList<>(plans.size());
     plans.forEach(p -> caseIds.add(new UUID[p.cases().size()]));
     AtomicInteger gestures = new AtomicInteger();
+    boolean[] approved = new boolean[plans.size()];
     parallel(
         plans.size(),
         "customers' cases",
@@ -95,6 +104,7 @@ public final class DemoLoader {
           Plan plan = plans.get(i);
           for (int c = 0; c < plan.cases().size(); c++) {
             caseIds.get(i)[c] = runCase(customerIds[i], plan.cases().get(c), gestures);
+            approved[i] |= approvedGestures.remove(caseIds.get(i)[c]);
           }
         });
 
@@ -136,7 +146,16 @@ public final class DemoLoader {
         gestures.get(),
         items.size(),
         personas,
-        Duration.between(started, Instant.now()));
+        Duration.between(started, Instant.now()),
+        java.util.stream.IntStream.range(0, plans.size())
+            .mapToObj(
+                i ->
+                    new Loaded(
+                        customerIds[i],
+                        plans.get(i).persona(),
+                        plans.get(i).segment(),
+                        approved[i]))
+            .toList());
   }
 
   private UUID createCustomer(Plan plan) {
@@ -180,6 +199,9 @@ public final class DemoLoader {
           && planned.gesture().compareTo(BigDecimal.valueOf(60)) < 0) {
         GestureDecision decision = new GestureDecision().approve(true).note("Fair");
         politely(() -> api.gestures().decideGesture(gesture.getId(), decision));
+        approvedGestures.add(caseId);
+      } else if (gesture.getStatus() == GestureStatus.APPROVED) {
+        approvedGestures.add(caseId);
       }
     }
     if (planned.resolved()) {
@@ -221,7 +243,7 @@ public final class DemoLoader {
   }
 
   /** One call of the generated client; 429 and 503 are retried after the Retry-After asked. */
-  private static <T> T politely(Call<T> call) {
+  static <T> T politely(Call<T> call) {
     for (int attempt = 1; ; attempt++) {
       try {
         return call.run();
@@ -245,7 +267,7 @@ public final class DemoLoader {
   }
 
   @FunctionalInterface
-  private interface Call<T> {
+  interface Call<T> {
     T run() throws ApiException;
   }
 
@@ -294,23 +316,37 @@ public final class DemoLoader {
   }
 
   /**
+   * Loads the population and, unless {@code --story false}, plants the test-and-learn story on it:
+   * what {@code ./load-demo.sh} and {@code ./run.sh --demo} do.
+   */
+  public static void run(DemoOptions options, Consumer<String> progress) {
+    OutsideIn api = OutsideIn.connect(options.gateway(), options.apiKey());
+    Result result = new DemoLoader(api, options.threads(), progress).load(options);
+    progress.accept(
+        String.format(
+            "loaded %d customers, %d cases, %d gestures, %d interactions in %d s",
+            result.customers(),
+            result.cases(),
+            result.gestures(),
+            result.interactions(),
+            result.took().toSeconds()));
+    if (options.story()) {
+      DemoStory.Result story = new DemoStory(api, progress).plant(result);
+      progress.accept(
+          "planted the test-and-learn story; once the outcome window has passed, ask GET"
+              + " /api/v1/insights/actions?segment="
+              + DemoStory.GESTURE_SEGMENT
+              + " and GET /api/v1/experiments/"
+              + story.experimentId()
+              + "/results");
+    }
+  }
+
+  /**
    * Command line: {@code --gateway URL --key KEY --customers N --interactions N --seed N --threads
-   * N}.
+   * N --story true|false}.
    */
   public static void main(String[] args) {
-    DemoOptions options = DemoOptions.parse(args);
-    DemoLoader loader =
-        new DemoLoader(
-            OutsideIn.connect(options.gateway(), options.apiKey()),
-            options.threads(),
-            line -> System.out.println("[demo] " + line));
-    Result result = loader.load(options);
-    System.out.printf(
-        "[demo] loaded %d customers, %d cases, %d gestures, %d interactions in %d s%n",
-        result.customers(),
-        result.cases(),
-        result.gestures(),
-        result.interactions(),
-        result.took().toSeconds());
+    run(DemoOptions.parse(args), line -> System.out.println("[demo] " + line));
   }
 }

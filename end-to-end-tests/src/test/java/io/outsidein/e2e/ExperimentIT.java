@@ -195,11 +195,16 @@ class ExperimentIT {
         .startsAt(OffsetDateTime.now().minusMinutes(1));
   }
 
+  /** The customer's enrolment in the experiment, as their insights name it. */
   private static java.util.Optional<CustomerExperiment> enrolment(
-      OutsideIn agent, UUID customer, UUID experiment) throws ApiException {
-    return agent.insights().getCustomerInsights(customer).getExperiments().stream()
-        .filter(e -> e.getExperimentId().equals(experiment))
-        .findFirst();
+      OutsideIn agent, UUID customer, UUID experiment) {
+    try {
+      return agent.insights().getCustomerInsights(customer).getExperiments().stream()
+          .filter(e -> e.getExperimentId().equals(experiment))
+          .findFirst();
+    } catch (ApiException e) {
+      throw new IllegalStateException("insights answered " + e.getCode(), e);
+    }
   }
 
   /** The results once every enrolled customer's window has closed. */

@@ -1,6 +1,5 @@
 package io.outsidein.launcher;
 
-import io.outsidein.client.OutsideIn;
 import io.outsidein.demo.DemoLoader;
 import io.outsidein.demo.DemoOptions;
 import java.nio.file.Path;
@@ -13,22 +12,19 @@ public final class Main {
   private Main() {}
 
   private static void loadDemoData(String gateway) {
-    DemoOptions options = DemoOptions.DEFAULTS;
+    DemoOptions defaults = DemoOptions.DEFAULTS;
+    DemoOptions options =
+        new DemoOptions(
+            gateway,
+            defaults.apiKey(),
+            defaults.customers(),
+            defaults.interactions(),
+            defaults.seed(),
+            defaults.threads(),
+            defaults.story());
     System.out.println("[run] loading demo data through the API (--demo)...");
     try {
-      DemoLoader.Result result =
-          new DemoLoader(
-                  OutsideIn.connect(gateway, options.apiKey()),
-                  options.threads(),
-                  line -> System.out.println("[demo] " + line))
-              .load(options);
-      System.out.printf(
-          "[run] demo data loaded in %d s: %d customers, %d cases, %d gestures, %d interactions%n",
-          result.took().toSeconds(),
-          result.customers(),
-          result.cases(),
-          result.gestures(),
-          result.interactions());
+      DemoLoader.run(options, line -> System.out.println("[demo] " + line));
     } catch (RuntimeException e) {
       System.err.println("[run] demo data could not be loaded: " + e.getMessage());
     }

@@ -86,6 +86,13 @@ public class ProfileService {
     }
     // Bulk statements below bypass the persistence context: write it out first, then drop it.
     entityManager.flush();
+    // Arms follow the customer id: the duplicate's enrolments go (interaction-service drops them
+    // too); the survivor keeps their own, or is enrolled on the next round if they match.
+    entityManager
+        .createNativeQuery(
+            "DELETE FROM outcome_follow WHERE customer_id = :duplicate AND kind = 'ENROLLED'")
+        .setParameter("duplicate", duplicate)
+        .executeUpdate();
     for (String table : CUSTOMER_TABLES) {
       update(
           "UPDATE " + table + " SET customer_id = :survivor WHERE customer_id = :duplicate",

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.outsidein.events.customer.CustomerMerged;
 import io.outsidein.events.interaction.ActionCode;
 import io.outsidein.events.interaction.ActionTaken;
 import io.outsidein.events.interaction.InteractionType;
@@ -265,5 +266,40 @@ class ExperimentEnrolmentTest {
     JsonPath after = insights(callBack.get(1));
     assertThat(after.getList("experiments")).isEmpty();
     assertThat(after.getString("nextBestActions.find { it.experimentId != null }")).isNull();
+  }
+
+  @Test
+  void aMergeKeepsTheSurvivorsArmAndDropsTheDuplicates() {
+    String segment = Events.uniqueSegment();
+    List<UUID> pair;
+    try (EventPublisher publisher = Events.publisher()) {
+      pair = regulars(publisher, segment, 2);
+    }
+    for (UUID c : pair) {
+      Awaitility.await()
+          .atMost(WAIT)
+          .untilAsserted(() -> given().get("/customers/{id}/insights", c).then().statusCode(200));
+    }
+    String experiment = design("Call back merged customers", segment);
+    awaitEnrolled(pair, experiment);
+    UUID survivor = pair.get(0);
+    UUID duplicate = pair.get(1);
+    try (EventPublisher publisher = Events.publisher()) {
+      publisher.publish(new CustomerMerged(survivor, duplicate, Instant.now()));
+    }
+    Awaitility.await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/customers/{id}/insights", duplicate)
+                    .then()
+                    .statusCode(404)
+                    .body("mergedInto", equalTo(survivor.toString())));
+    JsonPath kept = insights(survivor);
+    assertThat(kept.getList("experiments")).hasSize(1);
+    assertThat(kept.getString("experiments[0].arm"))
+        .isEqualTo(Assignment.armOf(UUID.fromString(experiment), survivor, ARMS).name());
+    assertThat(results(experiment).getInt("arms.collect { it.customers }.sum()")).isEqualTo(1);
   }
 }

@@ -30,9 +30,24 @@ public record GoodwillStandingResponse(
         List<GestureResponse> lastGestures) {
 
   @Schema(name = "GoodwillAllowance")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Allowance(
-      @Schema(example = "25.00", description = "The latitude per gesture for this customer")
+      @Schema(
+              example = "25.00",
+              description =
+                  "The latitude per gesture for this customer: their experiment arm's when it"
+                      + " grants one in this currency, else their segment's")
           String latitude,
+      @Schema(
+              example = "5b0e7c1a-3d2f-4e6a-8b9c-0d1e2f3a4b5c",
+              description =
+                  "The experiment whose arm grants the latitude; absent when the segment's applies")
+          UUID experimentId,
+      @Schema(
+              example = "generous",
+              pattern = "^[A-Za-z0-9_-]{1,60}$",
+              description = "The customer's arm in that experiment; absent with experimentId")
+          String arm,
       Budget customerWindow,
       Budget personMonth,
       @Schema(
@@ -58,6 +73,8 @@ public record GoodwillStandingResponse(
           a.currency(),
           new Allowance(
               GoodwillRules.plain(a.latitude()),
+              a.arm() == null ? null : a.arm().experimentId(),
+              a.arm() == null ? null : a.arm().arm(),
               new Budget(
                   GoodwillRules.plain(a.rules().windowAmount()),
                   a.rules().windowDays(),

@@ -44,7 +44,10 @@ public class CustomerDirectory {
     findOrCreate(event.customerId()).segment = event.to();
   }
 
-  /** The duplicate's interactions, cases, gestures and actions move to the survivor. */
+  /**
+   * The duplicate's interactions, cases, gestures and actions move to the survivor; its experiment
+   * enrolments are dropped, since the survivor's own arms are what the goodwill policy follows.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void merged(CustomerMerged event) {
     KnownCustomer duplicate = findOrCreate(event.duplicateId());
@@ -61,11 +64,12 @@ public class CustomerDirectory {
     update("UPDATE support_case SET customer_id = :survivor WHERE customer_id = :duplicate", event);
     update("UPDATE gesture SET customer_id = :survivor WHERE customer_id = :duplicate", event);
     update("UPDATE action_taken SET customer_id = :survivor WHERE customer_id = :duplicate", event);
+    delete("DELETE FROM experiment_enrolment WHERE customer_id = :id", event.duplicateId());
   }
 
   /**
-   * The customer's interactions, cases (with handoffs), gestures and actions are deleted, with the
-   * stored responses to their create requests, which hold free text.
+   * The customer's interactions, cases (with handoffs), gestures, actions and experiment enrolments
+   * are deleted, with the stored responses to their create requests, which hold free text.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void erased(CustomerErased event) {
@@ -75,6 +79,7 @@ public class CustomerDirectory {
     UUID id = event.customerId();
     delete("DELETE FROM gesture WHERE customer_id = :id", id);
     delete("DELETE FROM action_taken WHERE customer_id = :id", id);
+    delete("DELETE FROM experiment_enrolment WHERE customer_id = :id", id);
     delete(
         "DELETE FROM case_handoff WHERE case_id IN (SELECT id FROM support_case WHERE customer_id = :id)",
         id);

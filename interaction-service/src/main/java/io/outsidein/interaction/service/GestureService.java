@@ -9,6 +9,8 @@ import io.outsidein.interaction.actions.ActionService;
 import io.outsidein.interaction.domain.Gesture;
 import io.outsidein.interaction.domain.KnownCustomer;
 import io.outsidein.interaction.domain.SupportCase;
+import io.outsidein.interaction.experiments.CustomerArm;
+import io.outsidein.interaction.experiments.CustomerArms;
 import io.outsidein.kit.problem.ProblemException;
 import io.outsidein.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +30,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Goodwill gestures: the front line's decision within the latitude of the customer's segment, a
- * supervisor's above it.
+ * Goodwill gestures: the front line's decision within the latitude of the customer's segment (or of
+ * their experiment arm), a supervisor's above it.
  */
 @ApplicationScoped
 public class GestureService {
@@ -39,6 +41,7 @@ public class GestureService {
   private final CaseService cases;
   private final CustomerResolver customers;
   private final GoodwillPolicies policies;
+  private final CustomerArms arms;
   private final ActionService actions;
   private final EntityManager entityManager;
   private final Outbox outbox;
@@ -48,6 +51,7 @@ public class GestureService {
       CaseService cases,
       CustomerResolver customers,
       GoodwillPolicies policies,
+      CustomerArms arms,
       ActionService actions,
       EntityManager entityManager,
       Outbox outbox,
@@ -55,6 +59,7 @@ public class GestureService {
     this.cases = cases;
     this.customers = customers;
     this.policies = policies;
+    this.arms = arms;
     this.actions = actions;
     this.entityManager = entityManager;
     this.outbox = outbox;
@@ -74,11 +79,13 @@ public class GestureService {
     lock(PERSON_LOCK + actor, false);
     String segment = segmentOf(supportCase.customerId);
     GoodwillPolicy policy = policies.current();
+    List<CustomerArm> customerArms = arms.running(supportCase.customerId);
     GoodwillDecision decision =
         GoodwillRules.decide(
             policy,
             amount,
             segment,
+            customerArms,
             actor,
             usage(policy, supportCase.customerId, actor, amount.currency()));
     Gesture g = new Gesture();
@@ -88,7 +95,8 @@ public class GestureService {
     g.amountValue = amount.value();
     g.amountCurrency = amount.currency();
     g.reason = reason;
-    g.latitude = GoodwillRules.latitude(policy, amount.currency(), segment).orElse(null);
+    g.latitude =
+        GoodwillRules.latitude(policy, amount.currency(), segment, customerArms).orElse(null);
     g.status = decision.outcome();
     g.decisionOutcome = decision.outcome();
     g.decisionRule = decision.rule().name();
@@ -180,10 +188,11 @@ public class GestureService {
       List<Gesture> lastGestures) {}
 
   /**
-   * Per currency of the current policy: the latitude for this customer's segment and what is left
-   * of the customer's window and of the actor's month, as {@link GoodwillRules} would count them
-   * for a grant now; plus the customer's last {@code last} gestures, newest first. A merged
-   * customer's standing is the survivor's; an unknown customer is a 404, an erased one a 410.
+   * Per currency of the current policy: the latitude for this customer (their experiment arm's,
+   * else their segment's) and what is left of the customer's window and of the actor's month, as
+   * {@link GoodwillRules} would count them for a grant now; plus the customer's last {@code last}
+   * gestures, newest first. A merged customer's standing is the survivor's; an unknown customer is
+   * a 404, an erased one a 410.
    *
    * <p>It takes the grant's locks, shared: a grant in flight for this customer or this person
    * finishes first, so the figures and the last gestures are one consistent picture (without them,
@@ -198,12 +207,17 @@ public class GestureService {
     lock(PERSON_LOCK + actor, true);
     String segment = customer.segment();
     GoodwillPolicy policy = policies.current();
+    List<CustomerArm> customerArms = arms.running(customerId);
     List<GoodwillRules.Allowance> currencies =
         policy.currencies().keySet().stream()
             .map(
                 currency ->
                     GoodwillRules.allowance(
-                            policy, currency, segment, usage(policy, customerId, actor, currency))
+                            policy,
+                            currency,
+                            segment,
+                            customerArms,
+                            usage(policy, customerId, actor, currency))
                         .orElseThrow())
             .toList();
     List<Gesture> gestures =

@@ -2,10 +2,12 @@ package io.outsidein.interaction.service;
 
 import io.outsidein.events.interaction.GestureStatus;
 import io.outsidein.events.interaction.Money;
+import io.outsidein.interaction.experiments.CustomerArm;
 import io.outsidein.interaction.service.GoodwillDecision.Rule;
 import io.outsidein.interaction.service.GoodwillPolicy.CurrencyRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,20 +24,38 @@ public final class GoodwillRules {
       BigDecimal personMonth,
       LocalDate monthSince) {}
 
-  /** The latitude for a customer of this segment in this currency, when the policy names it. */
+  /**
+   * The latitude per gesture in this currency, when the policy names it: that of the first of the
+   * customer's experiment {@code arms} (earliest enrolment first) that grants one in this currency,
+   * else the segment's. The customer's window and the person's month stay the policy's either way.
+   */
   public static Optional<BigDecimal> latitude(
-      GoodwillPolicy policy, String currency, String segment) {
-    return policy.rulesFor(currency).map(rules -> rules.latitudeFor(segment));
+      GoodwillPolicy policy, String currency, String segment, List<CustomerArm> arms) {
+    return policy
+        .rulesFor(currency)
+        .map(rules -> effective(rules, segment, armFor(arms, currency), currency));
+  }
+
+  /** The arm whose latitude applies in this currency: the earliest enrolment that names one. */
+  private static Optional<CustomerArm> armFor(List<CustomerArm> arms, String currency) {
+    return arms.stream().filter(arm -> arm.latitudes().containsKey(currency)).findFirst();
+  }
+
+  private static BigDecimal effective(
+      CurrencyRules rules, String segment, Optional<CustomerArm> arm, String currency) {
+    return arm.map(a -> a.latitudes().get(currency)).orElseGet(() -> rules.latitudeFor(segment));
   }
 
   /**
    * What is left of one currency's budgets after {@code usage}: the most a gesture may be and still
    * be approved at once ({@link #decide} approves exactly up to it), or empty when the policy does
-   * not name the currency.
+   * not name the currency. {@code arm} is the experiment arm whose latitude applies, null when the
+   * segment's does.
    */
   public record Allowance(
       String currency,
       BigDecimal latitude,
+      CustomerArm arm,
       CurrencyRules rules,
       Usage usage,
       BigDecimal windowLeft,
@@ -43,17 +63,19 @@ public final class GoodwillRules {
       BigDecimal atOnce) {}
 
   public static Optional<Allowance> allowance(
-      GoodwillPolicy policy, String currency, String segment, Usage usage) {
+      GoodwillPolicy policy, String currency, String segment, List<CustomerArm> arms, Usage usage) {
+    Optional<CustomerArm> arm = armFor(arms, currency);
     return policy
         .rulesFor(currency)
         .map(
             rules -> {
-              BigDecimal latitude = rules.latitudeFor(segment);
+              BigDecimal latitude = effective(rules, segment, arm, currency);
               BigDecimal windowLeft = left(rules.windowAmount(), usage.customerWindow());
               BigDecimal monthLeft = left(rules.personMonth(), usage.personMonth());
               return new Allowance(
                   currency,
                   latitude,
+                  arm.orElse(null),
                   rules,
                   usage,
                   windowLeft,
@@ -66,8 +88,18 @@ public final class GoodwillRules {
     return limit.subtract(used).max(BigDecimal.ZERO);
   }
 
+  /**
+   * Decides one gesture. {@code arms} are the customer's arms in running experiments, earliest
+   * enrolment first: the first that grants a latitude in the gesture's currency replaces the
+   * segment's latitude, for {@code ABOVE_LATITUDE} only.
+   */
   public static GoodwillDecision decide(
-      GoodwillPolicy policy, Money amount, String segment, String actor, Usage usage) {
+      GoodwillPolicy policy,
+      Money amount,
+      String segment,
+      List<CustomerArm> arms,
+      String actor,
+      Usage usage) {
     String currency = amount.currency();
     Optional<CurrencyRules> named = policy.rulesFor(currency);
     if (named.isEmpty()) {
@@ -78,7 +110,8 @@ public final class GoodwillRules {
     }
     CurrencyRules rules = named.get();
     BigDecimal value = amount.value();
-    BigDecimal latitude = rules.latitudeFor(segment);
+    Optional<CustomerArm> arm = armFor(arms, currency);
+    BigDecimal latitude = effective(rules, segment, arm, currency);
     if (value.compareTo(latitude) > 0) {
       return held(
           policy,
@@ -86,7 +119,8 @@ public final class GoodwillRules {
           money(value, currency)
               + " is above the latitude of "
               + money(latitude, currency)
-              + (segment == null ? "" : " for segment " + segment));
+              + arm.map(GoodwillRules::source)
+                  .orElse(segment == null ? "" : " for segment " + segment));
     }
     if (usage.customerWindow().add(value).compareTo(rules.windowAmount()) > 0) {
       return held(
@@ -116,6 +150,7 @@ public final class GoodwillRules {
         money(value, currency)
             + " is within the latitude of "
             + money(latitude, currency)
+            + arm.map(GoodwillRules::source).orElse("")
             + "; "
             + plain(usage.customerWindow().add(value))
             + " of "
@@ -123,6 +158,11 @@ public final class GoodwillRules {
             + " approved for this customer since "
             + usage.windowSince(),
         policy.version());
+  }
+
+  /** " (experiment 5b0e..., arm generous)": the experiment arm a latitude comes from. */
+  private static String source(CustomerArm arm) {
+    return " (experiment " + arm.experimentId() + ", arm " + arm.arm() + ")";
   }
 
   private static GoodwillDecision held(GoodwillPolicy policy, Rule rule, String detail) {
