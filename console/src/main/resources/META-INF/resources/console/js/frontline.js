@@ -184,7 +184,7 @@ function goodwillPart(goodwill) {
       ? table(`For you, now (policy version ${goodwill.policyVersion})`,
           ['Currency', 'At once', 'Latitude', 'Customer window left', 'Your month left'],
           currencies.map(([currency, a]) => [
-            currency, a.atOnce, a.latitude,
+            currency, a.atOnce, a.arm ? `${a.latitude} (experiment arm ${a.arm})` : a.latitude,
             `${a.customerWindow.left} of ${a.customerWindow.amount}${a.customerWindow.days ? ` in ${a.customerWindow.days} days` : ''}`,
             `${a.personMonth.left} of ${a.personMonth.amount}`]))
       : h('p', {}, 'The policy names no currency: every gesture needs a supervisor.'),
