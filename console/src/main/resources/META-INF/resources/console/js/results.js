@@ -49,6 +49,9 @@ export async function experimentResultsPage(main, api, id) {
       `Who: ${population(experiment.population)} · measures ${label(results.outcome).toLowerCase()} · each customer followed for ${results.outcomeWindow} from enrolment · `
       + experiment.arms.map((arm) => `${arm.name}: ${treatment(arm.treatment)}`).join(' · ')),
     h('p', { class: 'verdict' }, 'Verdict: ', badge(words(results.verdict), VERDICT_KINDS[results.verdict])),
+    results.arms.some((arm) => arm.estimate)
+      ? null
+      : h('p', { class: 'muted' }, `No closed outcome yet: each customer counts once followed for ${results.outcomeWindow}.`),
     h('div', { class: 'grid charts' },
       armsFigure(results, measure, value, scale),
       comparisonsFigure(results, measure, difference, scale, words)),

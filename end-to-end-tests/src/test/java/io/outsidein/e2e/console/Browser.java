@@ -315,6 +315,24 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** A screenshot as tall as the page (up to 3,000 pixels), at the window's width. */
+  void screenshotOfTheWholePage(String name) {
+    Dimension window = driver.manage().window().getSize();
+    long page = (Long) run("return document.documentElement.scrollHeight");
+    long chrome = window.getHeight() - (Long) run("return window.innerHeight");
+    driver
+        .manage()
+        .window()
+        .setSize(new Dimension(window.getWidth(), (int) Math.min(3000, page + chrome)));
+    try {
+      // The charts redraw for the new size on the next frame.
+      waitUntil("return new Promise((done) => requestAnimationFrame(() => done(true)))");
+      screenshot(name);
+    } finally {
+      driver.manage().window().setSize(window);
+    }
+  }
+
   private String mainText() {
     try {
       return driver.findElement(By.id("main")).getText().replace('\n', ' ');

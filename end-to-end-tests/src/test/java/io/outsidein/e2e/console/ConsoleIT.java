@@ -257,7 +257,7 @@ class ConsoleIT {
     browser.waitForText(By.cssSelector("main"), "Most common case paths");
     browser.waitForText(By.cssSelector("main"), "Customers at high risk");
     browser.waitForText(By.cssSelector("main"), "What works");
-    browser.screenshot(test + "-dashboard");
+    browser.screenshotOfTheWholePage(test + "-dashboard");
     browser.assertAccessible("insights page");
   }
 
@@ -320,7 +320,7 @@ class ConsoleIT {
         "experiment: " + experiment.getName() + ", arm callBack");
     assertThat(browser.text(By.cssSelector("section[aria-labelledby=nba-heading] li")))
         .startsWith("Proactive outreach");
-    browser.screenshot(test + "-customer-page");
+    browser.screenshotOfTheWholePage(test + "-customer-page");
     browser.assertAccessible("customer page with an experiment");
 
     // A customer in no experiment reads so.
@@ -343,7 +343,18 @@ class ConsoleIT {
       customers.add(customer);
     }
     Experiment experiment = analystApi.experiments().designExperiment(callBack(segment));
-    ExperimentResults enrolled = awaitEnrolment(customers, experiment);
+    awaitEnrolment(customers, experiment);
+    // The suite follows each customer for 20 seconds: then every arm has its outcomes to draw.
+    ExperimentResults enrolled =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofSeconds(2))
+            .ignoreExceptions()
+            .until(
+                () -> analystApi.experiments().getExperimentResults(experiment.getId()),
+                results ->
+                    results.getArms().stream().mapToInt(ArmResult::getOutcomes).sum()
+                        == customers.size());
 
     browser.signInAs("analyst");
     browser.click(By.linkText("Experiments"));
@@ -360,7 +371,10 @@ class ConsoleIT {
     for (ArmResult arm : enrolled.getArms()) {
       assertThat(browser.findAll(arms).stream().map(row -> row.getAttribute("textContent")))
           .as("the row of arm %s", arm.getName())
-          .anyMatch(row -> row.startsWith(arm.getName() + arm.getCustomers()));
+          .anyMatch(
+              row ->
+                  row.startsWith(
+                      arm.getName() + arm.getCustomers() + arm.getFollowing() + arm.getOutcomes()));
     }
     assertThat(
             browser.textContent(
@@ -372,7 +386,7 @@ class ConsoleIT {
         .contains("Not enough data yet");
     String perSegment = browser.text(By.xpath("//section[h3[.='Per segment']]//table"));
     assertThat(perSegment).contains(segment + " control").contains(segment + " callBack");
-    browser.screenshot(test + "-results");
+    browser.screenshotOfTheWholePage(test + "-results");
     browser.assertAccessible("experiment results page");
     analystApi.experiments().stopExperiment(experiment.getId());
   }
@@ -388,7 +402,7 @@ class ConsoleIT {
     assertThat(browser.textContent(By.cssSelector("section.calibration table")))
         .contains("Churn risk")
         .contains("Churn rate");
-    browser.screenshot(test + "-calibration");
+    browser.screenshotOfTheWholePage(test + "-calibration");
     browser.assertAccessible("insights page with the calibration");
 
     // One segment: the numbers are that segment's only.
