@@ -89,6 +89,16 @@ class ExperimentIT {
     CustomerInsights treated = fixtures.agent.insights().getCustomerInsights(callBack.get(0));
     assertThat(treated.getNextBestActions().get(0).getCode()).isEqualTo("PROACTIVE_OUTREACH");
     assertThat(treated.getNextBestActions().get(0).getExperimentId()).isEqualTo(experiment.getId());
+    // The journey view, the front line's one page, names the experiment and the arm too.
+    assertThat(
+            fixtures
+                .agent
+                .customers()
+                .getCustomerJourney(callBack.get(0))
+                .getInsights()
+                .getExperiments())
+        .extracting(CustomerExperiment::getArm)
+        .containsExactly("callBack");
     assertThat(fixtures.agent.insights().getCustomerInsights(control.get(0)).getNextBestActions())
         .noneMatch(a -> a.getCode().equals("PROACTIVE_OUTREACH"));
     Awaitility.await()

@@ -51,12 +51,15 @@ public final class ExperimentRequests {
       @Schema(example = "1") @NotNull @Min(1) @Max(1000) Integer weight,
       @Valid Treatment treatment) {}
 
-  /** An action to recommend, a goodwill latitude per currency, or nothing (control). */
+  /**
+   * An action to recommend, a goodwill latitude per currency, or nothing (control). An empty
+   * latitude is none: generated clients send {@code {}} for a map nobody set.
+   */
   @Schema(name = "ExperimentTreatment")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Treatment(
       ActionCode action,
-      @Size(min = 1, max = 10)
+      @Size(max = 10)
           Map<
                   @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
                   String,
@@ -66,4 +69,17 @@ public final class ExperimentRequests {
                       message = "must be a positive decimal string such as \"50.00\"")
                   String>
               latitude) {}
+
+  /** The arm as stored: an empty latitude is none, and a treatment of nothing is no treatment. */
+  static Arm normalised(Arm arm) {
+    Treatment t = arm.treatment();
+    if (t == null) {
+      return arm;
+    }
+    Map<String, String> latitude =
+        t.latitude() == null || t.latitude().isEmpty() ? null : t.latitude();
+    Treatment kept =
+        t.action() == null && latitude == null ? null : new Treatment(t.action(), latitude);
+    return new Arm(arm.name(), arm.weight(), kept);
+  }
 }

@@ -48,9 +48,10 @@ public class ExperimentService {
    */
   @Transactional
   public Experiment create(NewExperiment request, String actor) {
+    List<Arm> arms = request.arms().stream().map(ExperimentRequests::normalised).toList();
     Set<String> names = new HashSet<>();
-    for (int i = 0; i < request.arms().size(); i++) {
-      Arm arm = request.arms().get(i);
+    for (int i = 0; i < arms.size(); i++) {
+      Arm arm = arms.get(i);
       if (!names.add(arm.name())) {
         throw QueryParams.invalid("arms[" + i + "].name", "two arms are named " + arm.name());
       }
@@ -74,7 +75,7 @@ public class ExperimentService {
           request.population().minRisk() == null ? null : request.population().minRisk().name();
       e.reasonCode = request.population().reasonCode();
     }
-    e.arms = write(request.arms());
+    e.arms = write(arms);
     e.outcome = request.outcome().name();
     e.startsAt = request.startsAt();
     e.endsAt = request.endsAt();
@@ -84,10 +85,7 @@ public class ExperimentService {
     // Every service that applies an arm learns the arms here; name and hypothesis stay here.
     outbox.record(
         new ExperimentDesigned(
-            e.id,
-            request.arms().stream().map(ExperimentService::event).toList(),
-            e.startsAt,
-            e.endsAt));
+            e.id, arms.stream().map(ExperimentService::event).toList(), e.startsAt, e.endsAt));
     return e;
   }
 

@@ -188,4 +188,26 @@ class ExperimentResourceTest {
     given().queryParam("cursor", "not-a-cursor").get("/experiments").then().statusCode(400);
     given().get("/experiments/{id}", UUID.randomUUID()).then().statusCode(404);
   }
+
+  /** Generated clients send an empty map for a latitude nobody set: that is no latitude. */
+  @Test
+  void takesAnEmptyLatitudeAsNone() {
+    Map<String, Object> generated = callBack();
+    generated.put(
+        "arms",
+        List.of(
+            Map.of("name", "control", "weight", 1, "treatment", Map.of("latitude", Map.of())),
+            Map.of(
+                "name",
+                "callBack",
+                "weight",
+                1,
+                "treatment",
+                Map.of("action", "PROACTIVE_OUTREACH", "latitude", Map.of()))));
+    design(generated)
+        .statusCode(201)
+        .body("arms[0].treatment", org.hamcrest.Matchers.nullValue())
+        .body("arms[1].treatment.action", equalTo("PROACTIVE_OUTREACH"))
+        .body("arms[1].treatment.latitude", org.hamcrest.Matchers.nullValue());
+  }
 }
