@@ -106,15 +106,9 @@ class ExperimentIT {
         .pollInterval(Duration.ofSeconds(1))
         .ignoreExceptions()
         .until(
-            () -> {
-              // A loop, not allMatch: the lookup throws the client's checked ApiException.
-              for (UUID c : others) {
-                if (enrolment(fixtures.agent, c, noEffect.getId()).isEmpty()) {
-                  return false;
-                }
-              }
-              return true;
-            });
+            () ->
+                others.stream()
+                    .allMatch(c -> enrolment(fixtures.agent, c, noEffect.getId()).isPresent()));
 
     // The front line calls the treated arm back; they come back, the control cancels. In the
     // alike segment everyone comes back, whatever their arm.
@@ -196,11 +190,7 @@ class ExperimentIT {
                 new ExperimentArm()
                     .name("callBack")
                     .weight(1)
-                    .treatment(
-                        // The generated model starts latitude as {}, which the API refuses.
-                        new ExperimentTreatment()
-                            .action(ActionCode.PROACTIVE_OUTREACH)
-                            .latitude(null))))
+                    .treatment(new ExperimentTreatment().action(ActionCode.PROACTIVE_OUTREACH))))
         .outcome(ExperimentOutcome.RETAINED)
         .startsAt(OffsetDateTime.now().minusMinutes(1));
   }

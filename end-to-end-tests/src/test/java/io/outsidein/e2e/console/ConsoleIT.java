@@ -482,11 +482,7 @@ class ConsoleIT {
                 new ExperimentArm()
                     .name("callBack")
                     .weight(1)
-                    .treatment(
-                        // The generated model starts latitude as {}, which the API refuses.
-                        new ExperimentTreatment()
-                            .action(ActionCode.PROACTIVE_OUTREACH)
-                            .latitude(null))))
+                    .treatment(new ExperimentTreatment().action(ActionCode.PROACTIVE_OUTREACH))))
         .outcome(ExperimentOutcome.RETAINED)
         .startsAt(OffsetDateTime.now().minusMinutes(1));
   }
