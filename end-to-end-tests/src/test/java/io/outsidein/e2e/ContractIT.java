@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -719,6 +720,24 @@ class ContractIT {
     as(ANALYST).queryParam("segment", "Not A Slug").get("/insights/actions").then().statusCode(400);
     refusesMalformedQuery("GET", "/insights/actions", ANALYST);
     refusesStrangers("GET", "/insights/actions", AGENT);
+  }
+
+  @Test
+  void calibrationAnswersAsDocumented() {
+    as(ANALYST).get("/insights/calibration").then().statusCode(200);
+    as(SUPERVISOR)
+        .queryParam("segment", "contract")
+        .get("/insights/calibration")
+        .then()
+        .statusCode(200)
+        .body("items.churnRisk", equalTo(List.of("LOW", "MEDIUM", "HIGH")));
+    as(ANALYST)
+        .queryParam("segment", "Not A Slug")
+        .get("/insights/calibration")
+        .then()
+        .statusCode(400);
+    refusesMalformedQuery("GET", "/insights/calibration", ANALYST);
+    refusesStrangers("GET", "/insights/calibration", AGENT);
   }
 
   @Test

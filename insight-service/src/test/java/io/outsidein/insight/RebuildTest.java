@@ -106,6 +106,21 @@ class RebuildTest {
                     .body("segment", equalTo(segment)));
     reevaluation.reevaluateAll();
     List<String> live = dump();
+    // A risk note is a measurement taken as time passed, not derived from the events: kept.
+    UUID note = UUID.randomUUID();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "INSERT INTO risk_note (id, customer_id, segment, churn_risk, noted_at,"
+                            + " closes_at, status, churned, closed_at)"
+                            + " VALUES (?1, ?2, ?3, 'HIGH', ?4, ?4, 'CLOSED', true, ?4)")
+                    .setParameter(1, note)
+                    .setParameter(2, marker)
+                    .setParameter(3, segment)
+                    .setParameter(4, java.sql.Timestamp.from(clock.instant()))
+                    .executeUpdate());
 
     String location =
         given()
@@ -135,6 +150,16 @@ class RebuildTest {
 
     List<String> rebuilt = dump();
     assertThat(rebuilt).hasSize(live.size()).containsExactlyElementsOf(live);
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () ->
+                        entityManager
+                            .createNativeQuery(
+                                "SELECT count(*) FROM risk_note WHERE id = ?1 AND churned")
+                            .setParameter(1, note)
+                            .getSingleResult()))
+        .isEqualTo(1L);
     assertThat(live).anyMatch(row -> row.startsWith("customer_alias"));
     assertThat(live).anyMatch(row -> row.startsWith("erased_customer"));
   }

@@ -31,6 +31,9 @@ public interface InsightConfig {
   /** {@code outsidein.insight.experiment.*}: who takes part in experiments and when to judge. */
   Experiment experiment();
 
+  /** {@code outsidein.insight.calibration.*}: how the churn score's predictions are checked. */
+  Calibration calibration();
+
   /** {@code outsidein.insight.gesture-latitude}: what a front-line agent may grant unasked. */
   @WithDefault("25.00")
   BigDecimal gestureLatitude();
@@ -186,5 +189,15 @@ public interface InsightConfig {
      */
     @WithDefault("20")
     int minimumPerArm();
+  }
+
+  /** Whether the churn risk predicts who then churns. */
+  interface Calibration {
+    /**
+     * {@code outsidein.insight.calibration.check-every}: how often customers are noted and ended
+     * notes closed.
+     */
+    @WithDefault("PT60S")
+    Duration checkEvery();
   }
 }

@@ -5,6 +5,7 @@ import io.outsidein.insight.config.InsightConfig;
 import io.outsidein.insight.experiments.ExperimentRequests.Arm;
 import io.outsidein.insight.experiments.ExperimentRequests.Outcome;
 import io.outsidein.insight.outcomes.Intervals;
+import io.outsidein.insight.outcomes.WireFigures;
 import io.outsidein.insight.service.SetStatements;
 import io.outsidein.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -215,10 +216,10 @@ public class ExperimentResults {
         arm,
         control,
         new Estimate(
-            Intervals.round(test.difference(), 4),
-            Intervals.round(test.low(), 4),
-            Intervals.round(test.high(), 4)),
-        Intervals.round(test.pValue(), 4),
+            WireFigures.round(test.difference(), 4),
+            WireFigures.round(test.low(), 4),
+            WireFigures.round(test.high(), 4)),
+        WireFigures.round(test.pValue(), 4),
         verdict);
   }
 
@@ -259,17 +260,17 @@ public class ExperimentResults {
       return m == null
           ? null
           : new Estimate(
-              Intervals.round(m.mean(), 2),
-              m.low() == null ? null : Intervals.round(m.low(), 2),
-              m.high() == null ? null : Intervals.round(m.high(), 2));
+              WireFigures.round(m.mean(), 2),
+              m.low() == null ? null : WireFigures.round(m.low(), 2),
+              m.high() == null ? null : WireFigures.round(m.high(), 2));
     }
     Intervals.Proportion p = Intervals.wilson(t.outcomes(), successes(t, outcome));
     return p == null
         ? null
         : new Estimate(
-            Intervals.round(p.rate(), 4),
-            Intervals.round(p.low(), 4),
-            Intervals.round(p.high(), 4));
+            WireFigures.round(p.rate(), 4),
+            WireFigures.round(p.low(), 4),
+            WireFigures.round(p.high(), 4));
   }
 
   private static final String ALL = "";

@@ -6,7 +6,7 @@ import io.outsidein.insight.experiments.ExperimentResults.ArmResult;
 import io.outsidein.insight.experiments.ExperimentResults.Comparison;
 import io.outsidein.insight.experiments.ExperimentResults.SegmentResults;
 import io.outsidein.insight.experiments.ExperimentResults.Verdict;
-import io.outsidein.insight.outcomes.Intervals;
+import io.outsidein.insight.outcomes.WireFigures;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +33,7 @@ public record ExperimentResultsResponse(
         r.experiment().id,
         r.outcome(),
         r.experiment().status(now),
-        Intervals.iso(r.window()),
+        WireFigures.iso(r.window()),
         r.minimumPerArm(),
         TEST,
         r.arms(),

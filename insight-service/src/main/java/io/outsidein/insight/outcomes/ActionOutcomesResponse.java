@@ -1,5 +1,8 @@
 package io.outsidein.insight.outcomes;
 
+import static io.outsidein.insight.outcomes.WireFigures.iso;
+import static io.outsidein.insight.outcomes.WireFigures.round;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -60,14 +63,5 @@ public record ActionOutcomesResponse(String outcomeWindow, List<Item> items) {
                 m.high() == null ? null : round(m.high(), 2)),
         g.rated(),
         g.newComplaints());
-  }
-
-  /** Whole days as days ({@code P30D}), as the configuration says it; else {@code PT2M}. */
-  private static String iso(java.time.Duration window) {
-    return Intervals.iso(window);
-  }
-
-  private static double round(double value, int places) {
-    return Intervals.round(value, places);
   }
 }

@@ -46,17 +46,4 @@ public final class Intervals {
     double half = t * sd / Math.sqrt(measured);
     return new Mean(measured, mean, mean - half, mean + half);
   }
-
-  /** A window as the API writes it: whole days as {@code P30D}, else ISO-8601 ({@code PT2M}). */
-  public static String iso(java.time.Duration window) {
-    return window.toSeconds() % 86_400 == 0 && window.toNanosPart() == 0
-        ? "P" + window.toDays() + "D"
-        : window.toString();
-  }
-
-  /** A figure rounded for an answer. */
-  public static double round(double value, int places) {
-    double scale = Math.pow(10, places);
-    return Math.round(value * scale) / scale;
-  }
 }

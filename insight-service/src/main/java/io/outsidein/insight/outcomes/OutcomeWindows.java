@@ -1,7 +1,6 @@
 package io.outsidein.insight.outcomes;
 
 import io.outsidein.insight.domain.CustomerInsight;
-import io.outsidein.insight.scoring.InsightScorer;
 import io.outsidein.insight.service.InsightService;
 import io.outsidein.insight.service.SetStatements;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -36,9 +34,6 @@ public class OutcomeWindows {
 
   /** Touches the customer makes of their own accord (not a complaint, return or cancellation). */
   private static final String CAME_BACK = "('VISIT', 'INQUIRY', 'PURCHASE', 'FEEDBACK')";
-
-  private static final Set<String> SILENT =
-      Set.of(InsightScorer.ACTIVITY_DROP, InsightScorer.SILENT_AFTER_BAD_EXPERIENCE);
 
   private final InsightService insights;
   private final EntityManager entityManager;
@@ -112,14 +107,7 @@ public class OutcomeWindows {
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultList();
     Set<UUID> customers = follows.stream().map(f -> f.customerId).collect(Collectors.toSet());
-    // Scored now, so that health and silence are those at the close, not at the last event.
-    insights.recomputeAll(customers);
-    Map<UUID, CustomerInsight> scored =
-        entityManager
-            .createQuery("from CustomerInsight i where i.customerId in :ids", CustomerInsight.class)
-            .setParameter("ids", customers)
-            .getResultStream()
-            .collect(Collectors.toMap(i -> i.customerId, Function.identity()));
+    Map<UUID, CustomerInsight> scored = insights.rescoreNow(customers);
     Map<UUID, Behaviour> behaviour = behaviourWithin(ids);
     Set<UUID> actedOn = comparisonsActedOn(ids);
     for (OutcomeFollow f : follows) {
@@ -131,10 +119,7 @@ public class OutcomeWindows {
       f.status = OutcomeFollow.Status.CLOSED;
       Behaviour within = behaviour.getOrDefault(f.id, Behaviour.NONE);
       CustomerInsight insight = scored.get(f.customerId);
-      boolean inRhythm =
-          insight != null
-              && insights.reasons(insight.reasons).stream()
-                  .noneMatch(reason -> SILENT.contains(reason.code()));
+      boolean inRhythm = insight != null && !insights.silent(insight);
       f.retained = !within.cancelled() && (within.cameBack() || inRhythm);
       f.healthAfter = insight == null ? null : insight.healthScore;
       f.ratingScale = within.ratingScale();

@@ -5,6 +5,7 @@ import io.outsidein.events.EventCodec;
 import io.outsidein.events.EventType;
 import io.outsidein.events.Topics;
 import io.outsidein.inbox.ProcessedEvents;
+import io.outsidein.insight.calibration.RiskNotes;
 import io.outsidein.insight.experiments.ExperimentEnrolment;
 import io.outsidein.insight.messaging.InsightEventHandler;
 import io.outsidein.insight.outcomes.OutcomeWindows;
@@ -52,6 +53,7 @@ public class RebuildService {
   private final Reevaluation reevaluation;
   private final OutcomeWindows outcomeWindows;
   private final ExperimentEnrolment enrolment;
+  private final RiskNotes riskNotes;
   private final EntityManager entityManager;
   private final AtomicBoolean running = new AtomicBoolean();
 
@@ -62,6 +64,7 @@ public class RebuildService {
       Reevaluation reevaluation,
       OutcomeWindows outcomeWindows,
       ExperimentEnrolment enrolment,
+      RiskNotes riskNotes,
       EntityManager entityManager) {
     this.kafkaConfig = kafkaConfig;
     this.handler = handler;
@@ -69,6 +72,7 @@ public class RebuildService {
     this.reevaluation = reevaluation;
     this.outcomeWindows = outcomeWindows;
     this.enrolment = enrolment;
+    this.riskNotes = riskNotes;
     this.entityManager = entityManager;
   }
 
@@ -88,12 +92,13 @@ public class RebuildService {
       throw ProblemException.conflict("a rebuild is already running", Map.of());
     }
     reevaluation.pause(true);
-    // Outcomes are measured from the model: none is closed while it is being refilled. The
-    // outcome rows themselves are kept (measurements taken as time passed, not derived from
-    // events).
+    // Outcomes and risk notes are measured from the model: none is taken or closed while it is
+    // being refilled. Their rows themselves are kept (measurements taken as time passed, not
+    // derived from events).
     outcomeWindows.pause(true);
     // Nobody is enrolled against a population matched on half-refilled insights.
     enrolment.pause(true);
+    riskNotes.pause(true);
     try {
       QuarkusTransaction.requiringNew()
           .run(
@@ -122,6 +127,7 @@ public class RebuildService {
       reevaluation.pause(false);
       outcomeWindows.pause(false);
       enrolment.pause(false);
+      riskNotes.pause(false);
       running.set(false);
     }
   }

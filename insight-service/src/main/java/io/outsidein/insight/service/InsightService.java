@@ -25,13 +25,20 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Scores customers and keeps their latest insight. */
 @ApplicationScoped
 public class InsightService {
   private static final TypeReference<List<Insight.Reason>> REASONS = new TypeReference<>() {};
   private static final TypeReference<List<Insight.Action>> ACTIONS = new TypeReference<>() {};
+
+  /** The reasons of the silent-churn rule: silent well beyond the customer's own rhythm. */
+  private static final Set<String> SILENCE =
+      Set.of(InsightScorer.ACTIVITY_DROP, InsightScorer.SILENT_AFTER_BAD_EXPERIENCE);
 
   private final HistoryLoader histories;
   private final InsightScorer scorer;
@@ -99,6 +106,29 @@ public class InsightService {
       scored.add(new Scored(insight, scorer.nextChange(history, insight)));
     }
     SetStatements.run(entityManager, c -> store(c, scored));
+  }
+
+  /**
+   * Scores the customers again now and returns their stored insights by customer (none for one that
+   * has no profile): what a measurement at the end of a window needs is their health and silence at
+   * that moment, not as of their last event.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Map<UUID, CustomerInsight> rescoreNow(Collection<UUID> customerIds) {
+    if (customerIds.isEmpty()) {
+      return Map.of();
+    }
+    recomputeAll(customerIds);
+    return entityManager
+        .createQuery("from CustomerInsight i where i.customerId in :ids", CustomerInsight.class)
+        .setParameter("ids", customerIds)
+        .getResultStream()
+        .collect(Collectors.toMap(i -> i.customerId, Function.identity()));
+  }
+
+  /** Whether the silent-churn rule finds the customer silent beyond their own rhythm. */
+  public boolean silent(CustomerInsight insight) {
+    return reasons(insight.reasons).stream().anyMatch(reason -> SILENCE.contains(reason.code()));
   }
 
   private record Scored(Insight insight, Instant dueAt) {}

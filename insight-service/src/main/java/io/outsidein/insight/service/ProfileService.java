@@ -16,7 +16,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProfileService {
   private static final List<String> CUSTOMER_TABLES =
-      List.of("touchpoint", "case_journey", "case_handoff", "goodwill_gesture", "outcome_follow");
+      List.of(
+          "touchpoint",
+          "case_journey",
+          "case_handoff",
+          "goodwill_gesture",
+          "outcome_follow",
+          "risk_note");
 
   private final CustomerIds ids;
   private final InsightService insights;
@@ -93,6 +99,12 @@ public class ProfileService {
             "DELETE FROM outcome_follow WHERE customer_id = :duplicate AND kind = 'ENROLLED'")
         .setParameter("duplicate", duplicate)
         .executeUpdate();
+    // The duplicate's open risk note ends unmeasured: the survivor has, or is given, its own, and
+    // a customer has one open note at most. Its closed notes move like the rest.
+    update(
+        "DELETE FROM risk_note WHERE customer_id = :duplicate AND status = 'OPEN'",
+        null,
+        duplicate);
     for (String table : CUSTOMER_TABLES) {
       update(
           "UPDATE " + table + " SET customer_id = :survivor WHERE customer_id = :duplicate",
