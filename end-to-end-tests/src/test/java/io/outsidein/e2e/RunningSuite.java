@@ -11,15 +11,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A whole suite for one test class: random ports, fresh databases, every process stopped after. */
-final class RunningSuite {
+public final class RunningSuite {
   private RunningSuite() {}
 
-  static Suite start() {
+  public static Suite start() {
     return start(Map.of());
   }
 
   /** A suite whose services all get {@code environment} on top of their own. */
-  static Suite start(Map<String, String> environment) {
+  public static Suite start(Map<String, String> environment) {
     Path root = Path.of(System.getProperty("outsidein.root", "..")).toAbsolutePath().normalize();
     try {
       Path work = Files.createTempDirectory("outside-in-e2e-");

@@ -1,37 +1,17 @@
-// The analyst's page: segments, journeys and the customers at risk. Every chart is drawn with
-// ECharts and its numbers are also given as a table, for screen readers and for copying.
+// The analyst's page: segments, journeys, what works, whether the churn score predicts, and the
+// customers at risk. Every chart's numbers are also given as a table (charts.js).
 import { h, show, loading, problemBox, label, table, badge, DEPARTMENTS } from './ui.js';
+import { chartFigure, disposeCharts, intervalSeries } from './charts.js';
+import { calibrationSection } from './calibration.js';
 
 const RISK_COLOURS = { LOW: '#2e7d32', MEDIUM: '#b26a00', HIGH: '#c62828' };
-const charts = [];
-
-window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));
-
-function chartFigure(title, option, numbers) {
-  const canvas = h('div', { class: 'chart', role: 'img', 'aria-label': `${title}: the numbers are in the table below` });
-  const figure = h(
-    'figure',
-    { class: 'card' },
-    h('figcaption', {}, h('h3', {}, title)),
-    canvas,
-    h('details', {}, h('summary', {}, `${title}: the numbers`), numbers),
-  );
-  // Drawn once the figure is on the page, so the chart knows its width.
-  requestAnimationFrame(() => {
-    if (!window.echarts) return;
-    const chart = window.echarts.init(canvas, null, { renderer: 'svg' });
-    chart.setOption({ animation: false, aria: { enabled: true }, ...option });
-    charts.push(chart);
-  });
-  return figure;
-}
 
 function fixed(value, digits = 1) {
   return value === null || value === undefined ? '–' : Number(value).toFixed(digits);
 }
 
 export async function insightsPage(main, api) {
-  charts.splice(0).forEach((chart) => chart.dispose());
+  disposeCharts();
   show(main, h('h2', {}, 'Insights'), loading('the insights'));
   const [segments, journeys, atRisk, outcomes] = await Promise.all(
     [
@@ -48,6 +28,7 @@ export async function insightsPage(main, api) {
       segments.problem ? problemBox(segments.problem) : segmentFigures(segments.segments),
       journeys.problem ? problemBox(journeys.problem) : journeyFigures(journeys)),
     outcomes === null ? null : outcomes.problem ? problemBox(outcomes.problem) : whatWorks(outcomes),
+    api.may('getCalibration') ? calibrationSection(api, segments.problem ? [] : segments.segments.map((s) => s.segment)) : null,
     atRisk.problem ? problemBox(atRisk.problem) : atRiskPart(atRisk),
   );
 }
@@ -65,34 +46,10 @@ function change(c) {
 function whatWorks(outcomes) {
   const rows = outcomes.items.filter((o) => o.acted.outcomes || o.comparison.outcomes);
   const names = rows.map((o) => `${label(o.code)} · ${o.segment}`);
-  const bar = (group, colour, offset) => ({
-    type: 'custom',
-    name: group === 'acted' ? 'Acted on' : 'Nobody acted',
-    itemStyle: { color: colour },
-    data: rows.map((o, i) => {
-      const r = o[group].retainedRate;
-      return r ? [i, r.rate * 100, r.low * 100, r.high * 100] : [i, null, null, null];
-    }),
-    renderItem: (params, api) => {
-      if (api.value(1) === null || Number.isNaN(api.value(1))) return null;
-      const size = api.size([1, 0])[0];
-      const width = size * 0.3;
-      const x = api.coord([api.value(0), 0])[0] + offset * width;
-      const top = api.coord([0, api.value(1)])[1];
-      const base = api.coord([0, 0])[1];
-      const low = api.coord([0, api.value(2)])[1];
-      const high = api.coord([0, api.value(3)])[1];
-      return {
-        type: 'group',
-        children: [
-          { type: 'rect', shape: { x: x - width / 2, y: top, width, height: base - top }, style: { fill: colour } },
-          { type: 'line', shape: { x1: x, y1: low, x2: x, y2: high }, style: { stroke: '#1b1f24', lineWidth: 1.5 } },
-          { type: 'line', shape: { x1: x - 5, y1: low, x2: x + 5, y2: low }, style: { stroke: '#1b1f24', lineWidth: 1.5 } },
-          { type: 'line', shape: { x1: x - 5, y1: high, x2: x + 5, y2: high }, style: { stroke: '#1b1f24', lineWidth: 1.5 } },
-        ],
-      };
-    },
-  });
+  const bar = (group, name, colour, offset) => intervalSeries(name, colour, rows.map((o, i) => {
+    const r = o[group].retainedRate;
+    return r ? [i, r.rate * 100, r.low * 100, r.high * 100] : [i, null, null, null];
+  }), { offset });
   return h('div', { class: 'charts grid' },
     rows.length
       ? chartFigure(
@@ -102,7 +59,7 @@ function whatWorks(outcomes) {
             legend: { top: 0 },
             xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 30 } },
             yAxis: { type: 'value', min: 0, max: 100, name: '%' },
-            series: [bar('acted', '#1f5fa8', -0.5), bar('comparison', '#9aa5b1', 0.5)],
+            series: [bar('acted', 'Acted on', '#1f5fa8', -0.5), bar('comparison', 'Nobody acted', '#9aa5b1', 0.5)],
           },
           table('Retained, health change and complaints after each action, against customers nobody acted on (95% intervals)',
             ['Action · segment', 'Acted on', 'Retained', 'Health change', 'Nobody acted', 'Retained', 'Health change', 'Still followed'],

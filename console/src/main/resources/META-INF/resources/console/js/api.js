@@ -18,9 +18,12 @@ export const operations = {
   recordAction: ['POST', '/customers/{id}/actions'],
   listCustomerActions: ['GET', '/customers/{id}/actions'],
   getActionOutcomes: ['GET', '/insights/actions'],
+  getCalibration: ['GET', '/insights/calibration'],
   listExperiments: ['GET', '/experiments'],
   designExperiment: ['POST', '/experiments'],
+  getExperiment: ['GET', '/experiments/{id}'],
   stopExperiment: ['POST', '/experiments/{id}/stop'],
+  getExperimentResults: ['GET', '/experiments/{id}/results'],
 };
 
 const BASE = '/api/v1';

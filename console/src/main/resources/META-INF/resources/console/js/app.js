@@ -7,6 +7,7 @@ import { searchPage, customerPage } from './frontline.js';
 import { approvalsPage } from './supervisor.js';
 import { insightsPage } from './analyst.js';
 import { experimentsPage } from './experiments.js';
+import { experimentResultsPage } from './results.js';
 
 const main = document.getElementById('main');
 const who = document.getElementById('who');
@@ -115,6 +116,7 @@ async function route(moved) {
   else if (page === 'customers') searchPage(main, api);
   else if (page === 'approvals') await approvalsPage(main, api);
   else if (page === 'insights') await insightsPage(main, api);
+  else if (page === 'experiments' && id) await experimentResultsPage(main, api, id);
   else if (page === 'experiments') await experimentsPage(main, api);
   else show(main, h('h2', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the start')));
 }

@@ -1,5 +1,5 @@
 // Experiments: analysts design them (who takes part, arms and their treatments, what is measured)
-// and stop them; the front line reads them.
+// and stop them; the front line reads them, and sees on a customer's page the ones they are in.
 import { h, show, loading, problemBox, formatTime, label, field, select, form, badge, table } from './ui.js';
 
 const OUTCOMES = ['RETAINED', 'HEALTH_CHANGE', 'NEW_COMPLAINT'];
@@ -29,13 +29,14 @@ export async function experimentsPage(main, api) {
   );
 }
 
-function treatment(t) {
+/** What an arm does, in words: "recommends proactive outreach", "latitude 50.00 EUR". */
+export function treatment(t) {
   if (!t || (!t.action && !t.latitude)) return 'nothing (control)';
-  if (t.action) return `recommend ${label(t.action).toLowerCase()}`;
+  if (t.action) return `recommends ${label(t.action).toLowerCase()}`;
   return `latitude ${Object.entries(t.latitude).map(([currency, value]) => `${value} ${currency}`).join(', ')}`;
 }
 
-function population(p) {
+export function population(p) {
   const parts = [p.segment ? `segment ${p.segment}` : null, p.minRisk ? `risk ${label(p.minRisk).toLowerCase()} or higher` : null, p.reasonCode ? `reason ${label(p.reasonCode).toLowerCase()}` : null];
   return parts.filter(Boolean).join(', ') || 'every customer';
 }
@@ -47,6 +48,9 @@ function experimentItem(api, experiment, reload) {
     experiment.hypothesis ? h('p', {}, experiment.hypothesis) : null,
     h('p', { class: 'muted' }, `Who: ${population(experiment.population)} · measures ${label(experiment.outcome).toLowerCase()} · from ${formatTime(experiment.startsAt)}${experiment.endsAt ? ` to ${formatTime(experiment.endsAt)}` : ''} · designed by ${experiment.createdBy}`),
     table(`Arms of ${experiment.name}`, ['Arm', 'Weight', 'Treatment'], experiment.arms.map((arm) => [arm.name, arm.weight, treatment(arm.treatment)])),
+    api.may('getExperimentResults')
+      ? h('p', {}, h('a', { href: `#/experiments/${experiment.id}` }, `Results of ${experiment.name}`))
+      : null,
     running && api.may('stopExperiment')
       ? form(`Stop ${experiment.name}`, [], 'Stop', async () => {
           await api.call('stopExperiment', { params: { id: experiment.id } });
@@ -88,4 +92,20 @@ function designForm(api, reload) {
     });
     await reload();
   });
+}
+
+/** The customer page's part: the running experiments the customer is in, and their arm. */
+export function customerExperiments(insights) {
+  if (!insights || !insights.experiments.length) return h('p', {}, 'Not in any running experiment');
+  return h('ul', { class: 'experiments-in' }, insights.experiments.map((e) => h('li', {},
+    h('strong', {}, e.name), h('br'),
+    `Arm ${e.arm}: ${treatment(e.treatment)}`,
+    h('span', { class: 'muted' }, ` · since ${formatTime(e.enrolledAt)}`))));
+}
+
+/** Under a next best action an arm recommends: which experiment and arm it comes from. */
+export function armNote(action, insights) {
+  if (!action.experimentId) return null;
+  const experiment = (insights.experiments || []).find((e) => e.experimentId === action.experimentId);
+  return h('small', { class: 'arm-note' }, `experiment: ${experiment ? experiment.name : action.experimentId}, arm ${action.arm}`);
 }

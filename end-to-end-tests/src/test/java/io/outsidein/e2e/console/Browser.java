@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -40,14 +41,21 @@ final class Browser implements AutoCloseable {
   private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
   private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
   private final ChromeDriver driver;
-  private final WebDriverWait wait;
   private final String console;
 
   private Browser(ChromeDriver driver, String gateway) {
     this.driver = driver;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     this.console = gateway + "/console/";
+  }
+
+  /** A wait of its own each time: a wait's message would otherwise stay for the next one. */
+  private WebDriverWait waiting(Supplier<String> what) {
+    WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+    wait.withMessage(() -> what.get() + "; the page says: " + mainText());
+    return wait;
   }
 
   static Browser start(String gateway) {
@@ -108,6 +116,21 @@ final class Browser implements AutoCloseable {
     driver.get(console + "#/customers/" + id);
   }
 
+  /** Leaves the console, so that the next address loads it afresh rather than moving within it. */
+  void leave() {
+    driver.get("about:blank");
+  }
+
+  /** Runs {@code script} in the page and returns what it returns. */
+  Object run(String script, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  /** Waits until {@code script}, run in the page, returns true. */
+  void waitUntil(String script, Object... arguments) {
+    waiting(() -> script).until(d -> Boolean.TRUE.equals(run(script, arguments)));
+  }
+
   /** The form labelled {@code label}; within the open case {@code caseSubject} when given. */
   WebElement form(String label) {
     return waitFor(By.cssSelector("form[aria-label='" + label + "']"));
@@ -146,7 +169,8 @@ final class Browser implements AutoCloseable {
     By more = By.xpath("//main//button[.='Show more']");
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (driver.findElements(target).isEmpty() && System.nanoTime() < deadline) {
-      wait.until(d -> !d.findElements(target).isEmpty() || !d.findElements(more).isEmpty());
+      waiting(() -> target + " or Show more")
+          .until(d -> !d.findElements(target).isEmpty() || !d.findElements(more).isEmpty());
       if (driver.findElements(target).isEmpty()) {
         click(more);
       }
@@ -178,20 +202,23 @@ final class Browser implements AutoCloseable {
   }
 
   void click(By target) {
-    wait.until(ExpectedConditions.elementToBeClickable(target)).click();
+    waiting(() -> target + " clickable")
+        .until(ExpectedConditions.elementToBeClickable(target))
+        .click();
   }
 
   WebElement waitFor(By target) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(target));
+    return waiting(() -> target + " visible")
+        .until(ExpectedConditions.visibilityOfElementLocated(target));
   }
 
   void waitForText(By target, String text) {
-    wait.withMessage(() -> "\"" + text + "\" in " + target + "; the page says: " + mainText())
+    waiting(() -> "\"" + text + "\" in " + target)
         .until(ExpectedConditions.textToBePresentInElementLocated(target, text));
   }
 
   void waitUntilGone(By target) {
-    wait.until(ExpectedConditions.numberOfElementsToBe(target, 0));
+    waiting(() -> target + " gone").until(ExpectedConditions.numberOfElementsToBe(target, 0));
   }
 
   WebElement find(By target) {
@@ -285,6 +312,24 @@ final class Browser implements AutoCloseable {
           shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A screenshot as tall as the page (up to 3,000 pixels), at the window's width. */
+  void screenshotOfTheWholePage(String name) {
+    Dimension window = driver.manage().window().getSize();
+    long page = (Long) run("return document.documentElement.scrollHeight");
+    long chrome = window.getHeight() - (Long) run("return window.innerHeight");
+    driver
+        .manage()
+        .window()
+        .setSize(new Dimension(window.getWidth(), (int) Math.min(3000, page + chrome)));
+    try {
+      // The charts redraw for the new size on the next frame.
+      waitUntil("return new Promise((done) => requestAnimationFrame(() => done(true)))");
+      screenshot(name);
+    } finally {
+      driver.manage().window().setSize(window);
     }
   }
 

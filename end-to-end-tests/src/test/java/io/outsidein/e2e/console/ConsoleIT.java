@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outsidein.client.ApiException;
 import io.outsidein.client.OutsideIn;
+import io.outsidein.client.model.ActionCode;
+import io.outsidein.client.model.ArmResult;
 import io.outsidein.client.model.Channel;
 import io.outsidein.client.model.Customer;
 import io.outsidein.client.model.CustomerCase;
 import io.outsidein.client.model.Department;
+import io.outsidein.client.model.Experiment;
+import io.outsidein.client.model.ExperimentArm;
+import io.outsidein.client.model.ExperimentOutcome;
+import io.outsidein.client.model.ExperimentPopulation;
+import io.outsidein.client.model.ExperimentResults;
+import io.outsidein.client.model.ExperimentTreatment;
 import io.outsidein.client.model.Gesture;
 import io.outsidein.client.model.GestureStatus;
 import io.outsidein.client.model.GrantGesture;
@@ -15,13 +23,20 @@ import io.outsidein.client.model.GrantGestureAmount;
 import io.outsidein.client.model.InteractionType;
 import io.outsidein.client.model.NewCase;
 import io.outsidein.client.model.NewCustomer;
+import io.outsidein.client.model.NewExperiment;
 import io.outsidein.client.model.NewInteraction;
 import io.outsidein.demo.DemoLoader;
 import io.outsidein.demo.DemoOptions;
 import io.outsidein.e2e.SharedSuite;
+import io.outsidein.experiments.Assignment;
 import io.outsidein.launcher.Suite;
 import io.outsidein.testing.StubIssuer;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,13 +49,21 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The console in a real browser (Debian's chromium, driven by chromedriver) against a running suite
- * with demo data: the agent's story, the supervisor's approval, the analyst's dashboard, and how
- * the console behaves as a product. Screenshots go to target/console-screenshots/.
+ * with demo data: the agent's story, the supervisor's approval, the analyst's dashboard,
+ * experiments and their results, and how the console behaves as a product. Every experiment a test
+ * designs takes only customers of a segment of its own, so that it changes no other test's next
+ * best actions. Screenshots go to target/console-screenshots/.
  */
 @ExtendWith(SharedSuite.class)
 class ConsoleIT {
   private static OutsideIn agentApi;
   private static OutsideIn supervisorApi;
+  private static OutsideIn analystApi;
+
+  /** The arms of every experiment these tests design, in the order the experiment lists them. */
+  private static final List<Assignment.Arm> ARMS =
+      List.of(new Assignment.Arm("control", 1), new Assignment.Arm("callBack", 1));
+
   private static Browser browser;
   private static String gateway;
 
@@ -51,6 +74,7 @@ class ConsoleIT {
     gateway = suite.gatewayUrl();
     agentApi = OutsideIn.connect(gateway, "local-agent-key");
     supervisorApi = OutsideIn.connect(gateway, "local-supervisor-key");
+    analystApi = OutsideIn.connect(gateway, "local-analyst-key");
     DemoOptions demo =
         DemoOptions.parse(
             "--gateway", gateway, "--customers", "60", "--interactions", "900", "--seed", "21");
@@ -233,19 +257,21 @@ class ConsoleIT {
     browser.waitForText(By.cssSelector("main"), "Most common case paths");
     browser.waitForText(By.cssSelector("main"), "Customers at high risk");
     browser.waitForText(By.cssSelector("main"), "What works");
-    browser.screenshot(test + "-dashboard");
+    browser.screenshotOfTheWholePage(test + "-dashboard");
     browser.assertAccessible("insights page");
   }
 
   @Test
   void analystDesignsAnExperimentAndStopsIt() {
     String name = "Call back silent customers " + suffix();
+    String segment = uniqueSegment();
     browser.signInAs("analyst");
     browser.click(By.linkText("Experiments"));
     browser.click(By.xpath("//summary[.='Design an experiment']"));
     WebElement design = browser.form("Design an experiment");
     browser.type(design, "name", name);
     browser.type(design, "hypothesis", "A call brings silent customers back");
+    browser.type(design, "segment", segment);
     browser.choose(design, "minRisk", "MEDIUM");
     browser.choose(design, "outcome", "RETAINED");
     browser.type(design, "arm", "callBack");
@@ -256,14 +282,140 @@ class ConsoleIT {
         By.xpath("//li[contains(@class,'experiment')][.//h3[starts-with(.,'" + name + "')]]");
     browser.waitForText(experiment, "Running");
     assertThat(browser.text(experiment))
-        .contains("risk medium or higher")
+        .contains("segment " + segment + ", risk medium or higher")
         .contains("designed by local-analyst")
-        .contains("callBack 1 recommend proactive outreach")
+        .contains("callBack 1 recommends proactive outreach")
         .contains("control 1 nothing (control)");
     browser.screenshot(test + "-designed");
     browser.assertAccessible("experiments page");
     browser.submit(browser.form("Stop " + name));
     browser.waitForText(experiment, "Stopped");
+  }
+
+  @Test
+  void agentSeesTheExperimentACustomerIsInAndTheArmBehindAnAction() throws ApiException {
+    String segment = uniqueSegment();
+    Experiment experiment = analystApi.experiments().designExperiment(callBack(segment));
+    // The arm is a function of the experiment and the customer: the first called back will do.
+    List<Customer> registered = new ArrayList<>();
+    Customer customer = null;
+    while (customer == null && registered.size() < 20) {
+      Customer candidate = customer("Mary Jackson-" + suffix(), segment);
+      complaint(candidate, "Nobody called back");
+      registered.add(candidate);
+      if (armOf(experiment, candidate).equals("callBack")) {
+        customer = candidate;
+      }
+    }
+    assertThat(customer).as("a customer in the callBack arm within 20").isNotNull();
+    awaitEnrolment(registered, experiment);
+
+    browser.signInAs("agent");
+    browser.openCustomer(customer.getId());
+    By experiments = By.cssSelector("section[aria-labelledby=experiments-heading]");
+    browser.waitForText(experiments, experiment.getName());
+    assertThat(browser.text(experiments)).contains("Arm callBack: recommends proactive outreach");
+    browser.waitForText(
+        By.cssSelector("section[aria-labelledby=nba-heading] .arm-note"),
+        "experiment: " + experiment.getName() + ", arm callBack");
+    assertThat(browser.text(By.cssSelector("section[aria-labelledby=nba-heading] li")))
+        .startsWith("Proactive outreach");
+    browser.screenshotOfTheWholePage(test + "-customer-page");
+    browser.assertAccessible("customer page with an experiment");
+
+    // A customer in no experiment reads so.
+    Customer outside = customer("Annie Easley-" + suffix());
+    complaint(outside, "Wants to talk to someone");
+    browser.openCustomer(outside.getId());
+    browser.waitForText(By.cssSelector("main h2"), outside.getDisplayName());
+    browser.waitForText(experiments, "Not in any running experiment");
+    analystApi.experiments().stopExperiment(experiment.getId());
+  }
+
+  @Test
+  void analystReadsAnExperimentsResultsPerArmWithTheVerdictAndThePerSegmentTable()
+      throws ApiException {
+    String segment = uniqueSegment();
+    List<Customer> customers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Customer customer = customer("Evelyn Boyd-" + suffix(), segment);
+      complaint(customer, "Second parcel late");
+      customers.add(customer);
+    }
+    Experiment experiment = analystApi.experiments().designExperiment(callBack(segment));
+    awaitEnrolment(customers, experiment);
+    // The suite follows each customer for 20 seconds: then every arm has its outcomes to draw.
+    ExperimentResults enrolled =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofSeconds(2))
+            .ignoreExceptions()
+            .until(
+                () -> analystApi.experiments().getExperimentResults(experiment.getId()),
+                results ->
+                    results.getArms().stream().mapToInt(ArmResult::getOutcomes).sum()
+                        == customers.size());
+
+    browser.signInAs("analyst");
+    browser.click(By.linkText("Experiments"));
+    browser.click(By.linkText("Results of " + experiment.getName()));
+    browser.waitForText(By.cssSelector("main h2"), "Results: " + experiment.getName());
+    // Four customers cannot reach the minimum per arm: the verdict says what it waits for.
+    browser.waitForText(
+        By.cssSelector("main .verdict"),
+        "Not enough data yet: each arm needs " + enrolled.getMinimumPerArm() + " closed outcomes");
+    browser.waitFor(By.cssSelector("main figure .chart svg"));
+    assertThat(browser.findAll(By.cssSelector("main figure .chart svg"))).hasSize(2);
+    By arms = By.xpath("//figure[.//h3[.='Customers retained per arm (95% interval)']]//tbody/tr");
+    assertThat(browser.findAll(arms)).hasSize(2);
+    for (ArmResult arm : enrolled.getArms()) {
+      assertThat(browser.findAll(arms).stream().map(row -> row.getAttribute("textContent")))
+          .as("the row of arm %s", arm.getName())
+          .anyMatch(
+              row ->
+                  row.startsWith(
+                      arm.getName() + arm.getCustomers() + arm.getFollowing() + arm.getOutcomes()));
+    }
+    assertThat(
+            browser.textContent(
+                By.xpath(
+                    "//figure[.//h3[.='Difference to control (95% always-valid interval)']]"
+                        + "//table")))
+        .contains("callBack")
+        .contains("control")
+        .contains("Not enough data yet");
+    String perSegment = browser.text(By.xpath("//section[h3[.='Per segment']]//table"));
+    assertThat(perSegment).contains(segment + " control").contains(segment + " callBack");
+    browser.screenshotOfTheWholePage(test + "-results");
+    browser.assertAccessible("experiment results page");
+    analystApi.experiments().stopExperiment(experiment.getId());
+  }
+
+  @Test
+  void analystSeesWhetherTheChurnScorePredictsPerSegment() {
+    browser.signInAs("analyst");
+    browser.click(By.linkText("Insights"));
+    By section = By.cssSelector("section.calibration");
+    browser.waitFor(By.cssSelector("section.calibration figure .chart svg"));
+    assertThat(browser.text(By.cssSelector("section.calibration .verdict")))
+        .matches("(?s)(The score predicts|The score does not predict|Too few to say yet) .+");
+    assertThat(browser.textContent(By.cssSelector("section.calibration table")))
+        .contains("Churn risk")
+        .contains("Churn rate");
+    browser.screenshotOfTheWholePage(test + "-calibration");
+    browser.assertAccessible("insights page with the calibration");
+
+    // One segment: the numbers are that segment's only.
+    String chosen =
+        browser
+            .find(By.cssSelector("section.calibration select option:nth-child(2)"))
+            .getAttribute("value");
+    browser.choose(browser.find(section), "segment", chosen);
+    browser.waitFor(By.cssSelector("section.calibration figure .chart svg"));
+    assertThat(
+            browser.findAll(By.cssSelector("section.calibration tbody tr td:first-child")).stream()
+                .map(cell -> cell.getAttribute("textContent")))
+        .allMatch(chosen::equals);
   }
 
   @Test
@@ -314,14 +466,73 @@ class ConsoleIT {
     return UUID.randomUUID().toString().substring(0, 6);
   }
 
+  private static String uniqueSegment() {
+    return "console-exp-" + suffix();
+  }
+
+  /** Control and a callBack arm recommending proactive outreach, to a segment's customers only. */
+  private static NewExperiment callBack(String segment) {
+    return new NewExperiment()
+        .name("Call back " + segment)
+        .hypothesis("A call brings customers back")
+        .population(new ExperimentPopulation().segment(segment))
+        .arms(
+            List.of(
+                new ExperimentArm().name("control").weight(1),
+                new ExperimentArm()
+                    .name("callBack")
+                    .weight(1)
+                    .treatment(new ExperimentTreatment().action(ActionCode.PROACTIVE_OUTREACH))))
+        .outcome(ExperimentOutcome.RETAINED)
+        .startsAt(OffsetDateTime.now().minusMinutes(1));
+  }
+
+  private static String armOf(Experiment experiment, Customer customer) {
+    return Assignment.armOf(experiment.getId(), customer.getId(), ARMS).name();
+  }
+
+  /** The results once every customer is enrolled and sees it: the suite enrols every 2 seconds. */
+  private static ExperimentResults awaitEnrolment(List<Customer> customers, Experiment experiment) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              for (Customer customer : customers) {
+                if (agentApi
+                    .insights()
+                    .getCustomerInsights(customer.getId())
+                    .getExperiments()
+                    .stream()
+                    .noneMatch(e -> e.getExperimentId().equals(experiment.getId()))) {
+                  return false;
+                }
+              }
+              return true;
+            });
+    try {
+      ExperimentResults results = analystApi.experiments().getExperimentResults(experiment.getId());
+      assertThat(results.getArms().stream().mapToInt(ArmResult::getCustomers).sum())
+          .isEqualTo(customers.size());
+      return results;
+    } catch (ApiException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private static Customer customer(String name) throws ApiException {
+    return customer(name, "console");
+  }
+
+  private static Customer customer(String name, String segment) throws ApiException {
     return agentApi
         .customers()
         .registerCustomer(
             new NewCustomer()
                 .displayName(name)
                 .email(name.toLowerCase().replace(' ', '.') + "@example.com")
-                .segment("console"));
+                .segment(segment));
   }
 
   private static void complaint(Customer customer, String summary) throws ApiException {
