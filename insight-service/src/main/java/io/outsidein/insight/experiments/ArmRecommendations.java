@@ -51,16 +51,8 @@ public final class ArmRecommendations {
       }
       if (own != null && recommended.add(own.name())) {
         fromArms.add(
-            new Recommendation(
-                own.name(),
-                "experiment "
-                    + p.experiment().name
-                    + ", arm "
-                    + p.arm().name()
-                    + ": "
-                    + WHAT.get(own),
-                p.experiment().id,
-                p.arm().name()));
+            // The experiment and arm are fields of their own; the detail says what to do.
+            new Recommendation(own.name(), WHAT.get(own), p.experiment().id, p.arm().name()));
       }
     }
     List<Recommendation> result = new ArrayList<>();

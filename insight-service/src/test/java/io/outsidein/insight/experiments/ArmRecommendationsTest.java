@@ -38,7 +38,7 @@ class ArmRecommendationsTest {
         .containsExactly("PROACTIVE_OUTREACH", "ASK_FOR_FEEDBACK");
     assertThat(r.get(0).experimentId()).isEqualTo(p.experiment().id);
     assertThat(r.get(0).arm()).isEqualTo("callBack");
-    assertThat(r.get(0).detail()).startsWith("experiment Call back, arm callBack:");
+    assertThat(r.get(0).detail()).isEqualTo("call or write to the customer before they ask");
   }
 
   @Test
