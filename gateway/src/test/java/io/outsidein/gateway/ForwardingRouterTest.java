@@ -3,6 +3,7 @@ package io.outsidein.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.outsidein.gateway.auth.Requires;
 import io.outsidein.gateway.auth.Role;
 import io.outsidein.gateway.fake.Fake;
@@ -33,6 +34,7 @@ class ForwardingRouterTest {
   private static final String ACCEPT_FOR_THE_REST_LAYER = "application/json;q=1";
 
   @Inject ForwardingRouter router;
+  @Inject MeterRegistry registry;
 
   record Call(
       String name,
@@ -132,8 +134,11 @@ class ForwardingRouterTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("calls")
   void answersAsTheRestLayerDoes(Call call) {
+    double before = forwardedOnTheLoop();
     Response direct = send(call, null);
+    assertThat(forwardedOnTheLoop()).as("forwarded by the route").isEqualTo(before + 1);
     Response throughTheRestLayer = send(call, ACCEPT_FOR_THE_REST_LAYER);
+    assertThat(forwardedOnTheLoop()).as("left to the REST layer").isEqualTo(before + 1);
     assertThat(direct.statusCode()).isEqualTo(throughTheRestLayer.statusCode());
     assertThat(direct.asString()).isEqualTo(throughTheRestLayer.asString());
     for (String header :
@@ -150,6 +155,10 @@ class ForwardingRouterTest {
           .isEqualTo(throughTheRestLayer.headers().getValues(header));
     }
     assertThat(direct.header("RateLimit-Remaining")).isNotNull();
+  }
+
+  private double forwardedOnTheLoop() {
+    return registry.get("outsidein.gateway.forwarded.on.loop").functionCounter().count();
   }
 
   private static Response send(Call call, String accept) {

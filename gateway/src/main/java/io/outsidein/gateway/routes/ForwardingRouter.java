@@ -1,5 +1,7 @@
 package io.outsidein.gateway.routes;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.outsidein.gateway.auth.Access;
 import io.outsidein.gateway.auth.Caller;
 import io.outsidein.gateway.auth.Permission;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,8 +72,14 @@ public class ForwardingRouter {
   private final Access access;
   private final RateLimit rateLimit;
   private final List<Operation> operations;
+  private final LongAdder forwarded = new LongAdder();
 
-  ForwardingRouter(Forwarder forwarder, Access access, RateLimit rateLimit, BeanManager beans) {
+  ForwardingRouter(
+      Forwarder forwarder,
+      Access access,
+      RateLimit rateLimit,
+      BeanManager beans,
+      MeterRegistry registry) {
     this.forwarder = forwarder;
     this.access = access;
     this.rateLimit = rateLimit;
@@ -80,6 +89,10 @@ public class ForwardingRouter {
                 .<Class<?>>map(bean -> bean.getBeanClass())
                 .distinct()
                 .toList());
+    // How many calls took this way; the rest of http_server_requests went the JAX-RS way.
+    FunctionCounter.builder("outsidein.gateway.forwarded.on.loop", forwarded, LongAdder::sum)
+        .description("Calls forwarded by the route on the event loop rather than by JAX-RS")
+        .register(registry);
   }
 
   void install(@Observes Router router) {
@@ -246,6 +259,7 @@ public class ForwardingRouter {
       context.next();
       return;
     }
+    forwarded.increment();
     HttpServerRequest request = context.request();
     String requestId = RequestId.acceptOrGenerate(request.getHeader(RequestId.HEADER));
     RequestId.set(requestId);
