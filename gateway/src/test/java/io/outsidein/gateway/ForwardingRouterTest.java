@@ -131,6 +131,33 @@ class ForwardingRouterTest {
                     .body("{\"customerId\":\"" + Fake.CUSTOMER + "\"}")));
   }
 
+  /**
+   * Every operation the route forwards, as an admin (who may do them all) with a body if it takes
+   * one.
+   */
+  Stream<Call> everyOperation() {
+    return router.operations().stream()
+        .map(
+            op ->
+                new Call(
+                    op.method() + " " + op.template(),
+                    op.method(),
+                    op.template().replace("{id}", Fake.CUSTOMER.toString())
+                        + (op.passesQuery() ? "?limit=5" : ""),
+                    "admin",
+                    spec ->
+                        op.takesBody()
+                            ? spec.contentType(op.consumes().get(0)).body("{\"n\":1}")
+                            : spec));
+  }
+
+  @Test
+  void forwardsEveryOperationToTheSamePathAsItsResource() {
+    List<Call> calls = everyOperation().toList();
+    assertThat(calls).hasSizeGreaterThanOrEqualTo(30);
+    calls.forEach(this::answersAsTheRestLayerDoes);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("calls")
   void answersAsTheRestLayerDoes(Call call) {

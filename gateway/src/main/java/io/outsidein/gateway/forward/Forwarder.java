@@ -55,7 +55,18 @@ public class Forwarder {
   private final Map<Thread, HttpClient> clientOfLoop = new ConcurrentHashMap<>();
   // For a caller that is not on an event loop (none today): connections of Vert.x's choosing.
   private final HttpClient shared;
-  private final Map<Upstream, String> baseUrls = new EnumMap<>(Upstream.class);
+  // Host, port and path prefix of each service, parsed once rather than from a URL per call.
+  private final Map<Upstream, Service> services = new EnumMap<>(Upstream.class);
+
+  private record Service(String host, int port, boolean ssl, String basePath) {
+    static Service of(URI url) {
+      boolean ssl = "https".equalsIgnoreCase(url.getScheme());
+      String path = url.getRawPath() == null ? "" : url.getRawPath().replaceFirst("/$", "");
+      return new Service(
+          url.getHost(), url.getPort() >= 0 ? url.getPort() : ssl ? 443 : 80, ssl, path);
+    }
+  }
+
   private final ServicesConfig config;
   private final CallContext call;
   private final UpstreamTracing tracing;
@@ -67,7 +78,7 @@ public class Forwarder {
     this.vertx = vertx;
     this.shared = newClient();
     for (Upstream upstream : Upstream.values()) {
-      baseUrls.put(upstream, upstream.baseUrl(config).toString().replaceFirst("/$", ""));
+      services.put(upstream, Service.of(upstream.baseUrl(config)));
     }
   }
 
@@ -172,10 +183,14 @@ public class Forwarder {
     }
     String path = pathOf(internalPath);
     Span span = tracing.start(method, upstream, path, outbound, headers);
+    Service service = services.get(upstream);
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.valueOf(method))
-            .setAbsoluteURI(baseUrls.get(upstream) + internalPath)
+            .setHost(service.host())
+            .setPort(service.port())
+            .setSsl(service.ssl())
+            .setURI(service.basePath() + internalPath)
             .setHeaders(headers)
             .setTimeout(timeout.toMillis());
     return client()

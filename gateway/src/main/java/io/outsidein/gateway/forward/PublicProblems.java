@@ -29,6 +29,18 @@ public final class PublicProblems {
 
   private PublicProblems() {}
 
+  /**
+   * A bug, not bad input: the answer service-kit's UnexpectedProblemMapper gives the REST layer.
+   */
+  public static PublicAnswer internalError(String publicPath) {
+    return problem(
+        500,
+        "internal",
+        "Internal error",
+        "the request could not be completed; quote the X-Request-Id when reporting it",
+        publicPath);
+  }
+
   /** A service's 4xx problem, with its internal details stripped. */
   public static Response passThrough(int status, byte[] body, String publicPath) {
     return passedThrough(status, body, publicPath).toResponse();
@@ -48,9 +60,20 @@ public final class PublicProblems {
 
   /** Written once: these answers name no request, so their bodies never change. */
   private static PublicAnswer problem(int status, String slug, String title, String detail) {
+    return problem(status, slug, title, detail, null);
+  }
+
+  private static PublicAnswer problem(
+      int status, String slug, String title, String detail, String instance) {
     Problem problem =
         new Problem(
-            URI.create(Problem.TYPE_BASE + slug), title, status, detail, null, List.of(), Map.of());
+            URI.create(Problem.TYPE_BASE + slug),
+            title,
+            status,
+            detail,
+            instance,
+            List.of(),
+            Map.of());
     try {
       return new PublicAnswer(
           status, Problem.MEDIA_TYPE, Buffer.buffer(JSON.writeValueAsBytes(problem)), List.of());

@@ -9,9 +9,12 @@ import io.outsidein.gateway.auth.Requires;
 import io.outsidein.gateway.forward.Forwarder;
 import io.outsidein.gateway.forward.Outbound;
 import io.outsidein.gateway.forward.PublicAnswer;
+import io.outsidein.gateway.forward.PublicProblems;
 import io.outsidein.gateway.forward.Upstream;
+import io.outsidein.gateway.http.BodyReader;
 import io.outsidein.gateway.ratelimit.RateLimit;
 import io.outsidein.kit.requestid.RequestId;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -40,6 +43,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
@@ -62,10 +66,15 @@ public class ForwardingRouter {
   private static final int ORDER =
       io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
 
+  /** After CORS (order -300), before authentication (-200): Quarkus orders filters by -priority. */
+  private static final int BEFORE_SECURITY =
+      -(SecurityHandlerPriorities.CORS + SecurityHandlerPriorities.AUTHENTICATION) / 2;
+
   /** The key under which Quarkus' metrics and traces find the route's template. */
   private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
   private static final String PREFIX = Forwarder.PUBLIC_PREFIX;
+  private static final Logger LOG = Logger.getLogger(ForwardingRouter.class);
   private static final Pattern CHARSET = Pattern.compile(" *(?i:charset)=[A-Za-z0-9._-]{1,40} *");
 
   private final Forwarder forwarder;
@@ -96,6 +105,21 @@ public class ForwardingRouter {
   }
 
   void install(@Observes Router router) {
+    // A call without a body is taken before Quarkus' security and observability filters, which
+    // this route has no use for and which match every path against the REST layer's templates
+    // (5% of the gateway's CPU per forwarded GET); CORS, when on, still runs first.
+    router
+        .route(PREFIX + "/*")
+        .order(BEFORE_SECURITY)
+        .handler(
+            context -> {
+              if (BodyReader.carriesABody(context.request())) {
+                context.next();
+              } else {
+                forward(context);
+              }
+            });
+    // A call with a body, once BodyReader has read it.
     router.route(PREFIX + "/*").order(ORDER).handler(this::forward);
   }
 
@@ -274,7 +298,15 @@ public class ForwardingRouter {
     MultiMap headers = request.headers();
     forwarder
         .answer(operation.upstream(), operation.method(), target, body, joined(headers), outbound)
-        .onSuccess(answer -> write(context.response(), answer, decision, requestId));
+        .onComplete(
+            answered -> {
+              PublicAnswer answer = answered.result();
+              if (answered.failed()) {
+                LOG.error("unexpected failure", answered.cause());
+                answer = PublicProblems.internalError(outbound.publicPath());
+              }
+              write(context.response(), answer, decision, requestId);
+            });
   }
 
   /** A header's values joined with commas, as JAX-RS's {@code getHeaderString} gives them. */
