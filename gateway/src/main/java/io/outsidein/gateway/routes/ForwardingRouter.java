@@ -73,6 +73,8 @@ public class ForwardingRouter {
   /** The key under which Quarkus' metrics and traces find the route's template. */
   private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
+  private static final String DECLINED = "outsidein.forwarding-declined";
+
   private static final String PREFIX = Forwarder.PUBLIC_PREFIX;
   private static final Logger LOG = Logger.getLogger(ForwardingRouter.class);
   private static final Pattern CHARSET = Pattern.compile(" *(?i:charset)=[A-Za-z0-9._-]{1,40} *");
@@ -220,6 +222,10 @@ public class ForwardingRouter {
   }
 
   private void forward(RoutingContext context) {
+    if (context.get(DECLINED) != null) {
+      context.next(); // the early route already left this call to the REST layer
+      return;
+    }
     HttpServerRequest request = context.request();
     String path = request.path();
     String[] segments = path.indexOf('%') < 0 ? path.substring(1).split("/", -1) : null;
@@ -238,7 +244,7 @@ public class ForwardingRouter {
       }
     }
     if (operation == null || !ordinary(operation, request, context)) {
-      context.next();
+      decline(context);
       return;
     }
     String bearer = Access.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
@@ -254,19 +260,25 @@ public class ForwardingRouter {
           .with(
               person -> onLoop(loop, () -> admit(context, admitted, target, person)),
               // Refused, or the issuer out of reach: the JAX-RS way answers 401 or 503.
-              failure -> onLoop(loop, context::next));
+              failure -> onLoop(loop, () -> decline(context)));
       return;
     }
     Caller caller = access.keyHolder(bearer, request.getHeader(Access.API_KEY_HEADER)).orElse(null);
     if (caller == null) {
-      context.next();
+      decline(context);
       return;
     }
     admit(context, operation, target, caller);
   }
 
+  /** Leaves the call to the REST layer, once: the later route does not weigh it again. */
+  private static void decline(RoutingContext context) {
+    context.put(DECLINED, Boolean.TRUE);
+    context.next();
+  }
+
   private static void onLoop(Context loop, Runnable work) {
-    if (loop == null || Vertx.currentContext() == loop) {
+    if (loop == null || (Vertx.currentContext() == loop && Context.isOnEventLoopThread())) {
       work.run();
     } else {
       loop.runOnContext(ignored -> work.run());
@@ -275,12 +287,12 @@ public class ForwardingRouter {
 
   private void admit(RoutingContext context, Operation operation, String target, Caller caller) {
     if (!caller.may(operation.permission())) {
-      context.next();
+      decline(context);
       return;
     }
     RateLimit.Decision decision = rateLimit.take(caller);
     if (!decision.allowed()) {
-      context.next();
+      decline(context);
       return;
     }
     forwarded.increment();
