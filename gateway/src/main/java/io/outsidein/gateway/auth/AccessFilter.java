@@ -22,23 +22,19 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * answer 404 and 405.
  */
 public class AccessFilter {
-  public static final String API_KEY_HEADER = "X-API-Key";
   private static final String DECISION = "outsidein.rate-limit";
-  private static final String BEARER = "Bearer ";
 
   /** How long a caller waits before trying a token again while the issuer cannot be reached. */
   private static final int SIGN_IN_RETRY_SECONDS = 5;
 
   private static final Logger LOG = Logger.getLogger(AccessFilter.class);
 
-  private final ApiKeys keys;
-  private final SignIn signIn;
+  private final Access access;
   private final RateLimit rateLimit;
   private final CallContext call;
 
-  AccessFilter(ApiKeys keys, SignIn signIn, RateLimit rateLimit, CallContext call) {
-    this.keys = keys;
-    this.signIn = signIn;
+  AccessFilter(Access access, RateLimit rateLimit, CallContext call) {
+    this.access = access;
     this.rateLimit = rateLimit;
     this.call = call;
   }
@@ -50,10 +46,10 @@ public class AccessFilter {
   @ServerRequestFilter
   public Uni<Response> authorise(ContainerRequestContext request, ResourceInfo resource) {
     UriInfo uri = request.getUriInfo();
-    String bearer = bearer(request);
-    if (signIn.enabled() && SignIn.looksLikeToken(bearer)) {
-      return signIn
-          .verify(bearer)
+    String bearer = Access.bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    if (access.isToken(bearer)) {
+      return access
+          .person(bearer)
           .map(person -> admit(person, request, resource))
           .onFailure(SignIn.Refused.class)
           .recoverWithItem(
@@ -65,9 +61,9 @@ public class AccessFilter {
           .onFailure(SignIn.Unavailable.class)
           .recoverWithItem(() -> signInUnavailable(uri));
     }
-    String key = bearer != null ? bearer : request.getHeaderString(API_KEY_HEADER);
-    Optional<Client> client = keys.find(key);
-    if (client.isEmpty()) {
+    Optional<Caller> keyHolder =
+        access.keyHolder(bearer, request.getHeaderString(Access.API_KEY_HEADER));
+    if (keyHolder.isEmpty()) {
       return Uni.createFrom()
           .item(
               unauthorized(
@@ -76,7 +72,7 @@ public class AccessFilter {
                   "a valid API key or sign-in token is required: Authorization: Bearer"
                       + " <key or token>, or X-API-Key: <key>"));
     }
-    return Uni.createFrom().item(admit(Caller.of(client.get()), request, resource));
+    return Uni.createFrom().item(admit(keyHolder.get(), request, resource));
   }
 
   /** Null to let the call through, or the 403 or 429 answer. */
@@ -107,7 +103,7 @@ public class AccessFilter {
                       uri))
               .header("Retry-After", decision.retryAfterSeconds());
       Response response = tooMany.build();
-      decision.writeHeaders(response.getHeaders());
+      decision.writeHeaders(response.getHeaders()::putSingle);
       return response;
     }
     return null;
@@ -146,15 +142,7 @@ public class AccessFilter {
   @ServerResponseFilter
   public void rateLimitHeaders(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(DECISION) instanceof RateLimit.Decision decision) {
-      decision.writeHeaders(response.getHeaders());
+      decision.writeHeaders(response.getHeaders()::putSingle);
     }
-  }
-
-  private static String bearer(ContainerRequestContext request) {
-    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return authorization.substring(BEARER.length()).strip();
-    }
-    return null;
   }
 }

@@ -29,6 +29,8 @@ public class ApiKeys {
           "local-integration-key");
 
   private final List<Client> clients;
+  // The clients' hashes as bytes, parsed once: every call compares against all of them.
+  private final List<byte[]> hashes;
 
   @Inject
   ApiKeys(GatewayConfig config) {
@@ -37,6 +39,8 @@ public class ApiKeys {
 
   ApiKeys(List<String> entries, boolean allowDemoKeys) {
     this.clients = parse(entries);
+    this.hashes =
+        clients.stream().map(client -> HexFormat.of().parseHex(client.keyHash())).toList();
     if (clients.isEmpty()) {
       throw new IllegalStateException(
           "No API key is configured: set OUTSIDEIN_GATEWAY_AUTH_KEYS to client:role:sha256 entries"
@@ -59,21 +63,23 @@ public class ApiKeys {
     if (presentedKey == null || presentedKey.isBlank()) {
       return Optional.empty();
     }
-    byte[] presented = HexFormat.of().parseHex(sha256(presentedKey.strip()));
+    byte[] presented = digest(presentedKey.strip());
     Client found = null;
-    for (Client client : clients) {
-      if (MessageDigest.isEqual(presented, HexFormat.of().parseHex(client.keyHash()))) {
-        found = client;
+    for (int i = 0; i < clients.size(); i++) {
+      if (MessageDigest.isEqual(presented, hashes.get(i))) {
+        found = clients.get(i);
       }
     }
     return Optional.ofNullable(found);
   }
 
   public static String sha256(String key) {
+    return HexFormat.of().formatHex(digest(key));
+  }
+
+  private static byte[] digest(String key) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

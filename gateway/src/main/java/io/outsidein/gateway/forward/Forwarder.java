@@ -3,9 +3,9 @@ package io.outsidein.gateway.forward;
 import io.opentelemetry.api.trace.Span;
 import io.outsidein.gateway.auth.CallContext;
 import io.outsidein.gateway.config.ServicesConfig;
-import io.outsidein.kit.problem.Problems;
 import io.outsidein.kit.requestid.RequestId;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -22,12 +22,14 @@ import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,6 +55,18 @@ public class Forwarder {
   private final Map<Thread, HttpClient> clientOfLoop = new ConcurrentHashMap<>();
   // For a caller that is not on an event loop (none today): connections of Vert.x's choosing.
   private final HttpClient shared;
+  // Host, port and path prefix of each service, parsed once rather than from a URL per call.
+  private final Map<Upstream, Service> services = new EnumMap<>(Upstream.class);
+
+  private record Service(String host, int port, boolean ssl, String basePath) {
+    static Service of(URI url) {
+      boolean ssl = "https".equalsIgnoreCase(url.getScheme());
+      String path = url.getRawPath() == null ? "" : url.getRawPath().replaceFirst("/$", "");
+      return new Service(
+          url.getHost(), url.getPort() >= 0 ? url.getPort() : ssl ? 443 : 80, ssl, path);
+    }
+  }
+
   private final ServicesConfig config;
   private final CallContext call;
   private final UpstreamTracing tracing;
@@ -63,6 +77,9 @@ public class Forwarder {
     this.tracing = tracing;
     this.vertx = vertx;
     this.shared = newClient();
+    for (Upstream upstream : Upstream.values()) {
+      services.put(upstream, Service.of(upstream.baseUrl(config)));
+    }
   }
 
   private HttpClient newClient() {
@@ -93,46 +110,70 @@ public class Forwarder {
 
   /**
    * Sends {@code method internalPath} to the service with the caller's body and safe headers, and
-   * turns the answer into the public one.
+   * turns the answer into the public one (the JAX-RS resources' way in).
    *
    * @param internalPath the service's path and query, for example {@code /customers?limit=5}
    */
   public CompletionStage<Response> forward(
       Upstream upstream, String method, String internalPath, byte[] body, HttpHeaders headers) {
-    Outbound outbound = Outbound.of(call);
+    return answer(
+            upstream,
+            method,
+            internalPath,
+            body == null ? null : Buffer.buffer(body),
+            headers == null ? name -> null : headers::getHeaderString,
+            Outbound.of(call))
+        .map(PublicAnswer::toResponse)
+        .toCompletionStage();
+  }
+
+  /**
+   * The public answer to {@code method internalPath} sent to the service with the body as it came
+   * and the safe headers the caller sent.
+   *
+   * @param header the caller's header of a name, several values joined with commas as JAX-RS does
+   */
+  public Future<PublicAnswer> answer(
+      Upstream upstream,
+      String method,
+      String internalPath,
+      Buffer body,
+      UnaryOperator<String> header,
+      Outbound outbound) {
     MultiMap sent = MultiMap.caseInsensitiveMultiMap();
     for (String name : REQUEST_HEADERS) {
-      String value = headers == null ? null : headers.getHeaderString(name);
+      String value = header.apply(name);
       if (value != null) {
         sent.add(name, value);
       }
     }
     return send(method, upstream, internalPath, outbound, sent, body, config.timeout())
-        .handle(
-            (response, failure) ->
-                withRequestId(
-                    outbound,
-                    () ->
-                        failure == null
-                            ? toPublic(response, outbound)
-                            : unavailable(upstream, failure)));
+        .transform(
+            sentCall ->
+                Future.succeededFuture(
+                    withRequestId(
+                        outbound,
+                        () ->
+                            sentCall.succeeded()
+                                ? toPublic(sentCall.result(), outbound)
+                                : unavailable(upstream, sentCall.cause()))));
   }
 
   /** A GET for the gateway's own use (composition): the raw answer, failures as exceptions. */
   public CompletionStage<UpstreamAnswer> get(
       Upstream upstream, String internalPath, Outbound outbound, Duration timeout) {
     MultiMap sent = MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json");
-    return send("GET", upstream, internalPath, outbound, sent, null, timeout);
+    return send("GET", upstream, internalPath, outbound, sent, null, timeout).toCompletionStage();
   }
 
   /** Sends under a client span that ends when the service answers or fails. */
-  private CompletionStage<UpstreamAnswer> send(
+  private Future<UpstreamAnswer> send(
       String method,
       Upstream upstream,
       String internalPath,
       Outbound outbound,
       MultiMap headers,
-      byte[] body,
+      Buffer body,
       Duration timeout) {
     if (outbound.requestId() != null) {
       headers.set(RequestId.HEADER, outbound.requestId());
@@ -142,20 +183,20 @@ public class Forwarder {
     }
     String path = pathOf(internalPath);
     Span span = tracing.start(method, upstream, path, outbound, headers);
-    String base = upstream.baseUrl(config).toString().replaceFirst("/$", "");
+    Service service = services.get(upstream);
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.valueOf(method))
-            .setAbsoluteURI(base + internalPath)
+            .setHost(service.host())
+            .setPort(service.port())
+            .setSsl(service.ssl())
+            .setURI(service.basePath() + internalPath)
             .setHeaders(headers)
             .setTimeout(timeout.toMillis());
     return client()
         .request(options)
         .compose(
-            request ->
-                body == null || body.length == 0
-                    ? request.send()
-                    : request.send(Buffer.buffer(body)))
+            request -> body == null || body.length() == 0 ? request.send() : request.send(body))
         .compose(
             response ->
                 response
@@ -163,12 +204,8 @@ public class Forwarder {
                     .map(
                         content ->
                             new UpstreamAnswer(
-                                response.statusCode(),
-                                response.headers(),
-                                content.getBytes(),
-                                path)))
-        .toCompletionStage()
-        .whenComplete((answer, failure) -> tracing.end(span, answer, failure));
+                                response.statusCode(), response.headers(), content, path)))
+        .andThen(sent -> tracing.end(span, sent.result(), sent.cause()));
   }
 
   private static String pathOf(String internalPath) {
@@ -176,39 +213,40 @@ public class Forwarder {
     return query < 0 ? internalPath : internalPath.substring(0, query);
   }
 
-  private Response toPublic(UpstreamAnswer response, Outbound outbound) {
+  private PublicAnswer toPublic(UpstreamAnswer response, Outbound outbound) {
     int status = response.statusCode();
     if (status == 503) {
       LOG.warnf("upstream %s answered 503", response.path());
-      return withRetryAfter(PublicProblems.serviceUnavailable(), response);
+      return response
+          .header("Retry-After")
+          .map(v -> PublicProblems.SERVICE_UNAVAILABLE.with("Retry-After", v))
+          .orElse(PublicProblems.SERVICE_UNAVAILABLE);
     }
     if (status >= 500) {
       LOG.warnf("upstream %s answered %d", response.path(), status);
-      return Problems.response(
-          502,
-          "bad-gateway",
-          "Bad gateway",
-          "an internal service failed to answer this request",
-          null);
+      return PublicProblems.BAD_GATEWAY;
     }
-    Response.ResponseBuilder builder =
-        status >= 400
-            ? Response.fromResponse(
-                PublicProblems.passThrough(status, response.body(), outbound.publicPath()))
-            : Response.status(status);
-    if (status < 400 && response.body().length > 0) {
-      builder
-          .entity(response.body())
-          .type(response.header("Content-Type").orElse("application/json"));
+    PublicAnswer answer;
+    if (status >= 400) {
+      answer = PublicProblems.passedThrough(status, response.body(), outbound.publicPath());
+    } else if (response.content().length() > 0) {
+      answer =
+          new PublicAnswer(
+              status,
+              response.header("Content-Type").orElse("application/json"),
+              response.content(),
+              List.of());
+    } else {
+      answer = new PublicAnswer(status, null, null, List.of());
     }
     for (String name : RESPONSE_HEADERS) {
-      response.header(name).ifPresent(v -> builder.header(name, v));
+      String value = response.headers().get(name);
+      if (value != null) {
+        answer = answer.with(name, value);
+      }
     }
-    response
-        .header("Location")
-        .map(Forwarder::publicLocation)
-        .ifPresent(location -> builder.header("Location", location));
-    return builder.build();
+    String location = response.headers().get("Location");
+    return location == null ? answer : answer.with("Location", publicLocation(location));
   }
 
   /** A service's Location, with its host and port dropped and the public prefix put in front. */
@@ -218,28 +256,16 @@ public class Forwarder {
     return PUBLIC_PREFIX + uri.getRawPath() + (query == null ? "" : "?" + query);
   }
 
-  private static Response withRetryAfter(Response problem, UpstreamAnswer response) {
-    return response
-        .header("Retry-After")
-        .map(v -> Response.fromResponse(problem).header("Retry-After", v).build())
-        .orElse(problem);
-  }
-
-  private Response unavailable(Upstream upstream, Throwable failure) {
+  private PublicAnswer unavailable(Upstream upstream, Throwable failure) {
     Throwable cause = unwrap(failure);
     if (cause instanceof TimeoutException) {
       LOG.warnf("%s timed out", upstream);
-      return Problems.response(
-          504,
-          "gateway-timeout",
-          "Gateway timeout",
-          "an internal service did not answer in time",
-          null);
+      return PublicProblems.GATEWAY_TIMEOUT;
     }
     LOG.warnf(
         "%s unreachable: %s",
         upstream, cause instanceof ConnectException ? "connection refused" : cause.toString());
-    return PublicProblems.serviceUnavailable();
+    return PublicProblems.SERVICE_UNAVAILABLE;
   }
 
   public static Throwable unwrap(Throwable failure) {

@@ -92,6 +92,11 @@ public class BodyReader {
     }
   }
 
+  /** Whether the request comes with a body to read (announced or streamed). */
+  public static boolean carriesABody(HttpServerRequest request) {
+    return !request.isEnded() && hasABody(request, announcedLength(request));
+  }
+
   /** Content-Length above 0, Transfer-Encoding, or an HTTP/2 method that carries one. */
   private static boolean hasABody(HttpServerRequest request, long length) {
     return length > 0

@@ -3,10 +3,10 @@ package io.outsidein.gateway.ratelimit;
 import io.outsidein.gateway.auth.Caller;
 import io.outsidein.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /** One token bucket per API key or signed-in person, sized by the caller's most generous role. */
 @ApplicationScoped
@@ -47,10 +47,11 @@ public class RateLimit {
   public record Decision(
       boolean allowed, int limit, int remaining, long resetSeconds, long retryAfterSeconds) {
 
-    public void writeHeaders(MultivaluedMap<String, Object> headers) {
-      headers.putSingle(LIMIT, limit);
-      headers.putSingle(REMAINING, remaining);
-      headers.putSingle(RESET, resetSeconds);
+    /** Sets the three headers, with {@code set} replacing any value a header had. */
+    public void writeHeaders(BiConsumer<String, String> set) {
+      set.accept(LIMIT, Integer.toString(limit));
+      set.accept(REMAINING, Integer.toString(remaining));
+      set.accept(RESET, Long.toString(resetSeconds));
     }
   }
 }

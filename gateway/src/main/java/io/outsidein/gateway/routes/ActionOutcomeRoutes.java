@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletionStage;
 
 /** What followed the actions taken, per action and segment (insight-service). */
+@ForwardedTo(Upstream.INSIGHT)
 @Path("/api/v1/insights/actions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActionOutcomeRoutes {

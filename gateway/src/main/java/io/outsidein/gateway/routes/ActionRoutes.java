@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /** Actions taken on a customer (interaction-service). */
+@ForwardedTo(Upstream.INTERACTION)
 @Path("/api/v1/customers/{id}/actions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActionRoutes {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /** Rebuilds of insight's read model: a job started here and followed at its own resource. */
+@ForwardedTo(Upstream.INSIGHT)
 @Path("/api/v1/admin/insights/rebuilds")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminRoutes {

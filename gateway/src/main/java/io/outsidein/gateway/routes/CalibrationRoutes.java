@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletionStage;
 
 /** Whether the churn score predicts churn, per risk level and segment (insight-service). */
+@ForwardedTo(Upstream.INSIGHT)
 @Path("/api/v1/insights/calibration")
 @Produces(MediaType.APPLICATION_JSON)
 public class CalibrationRoutes {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
+@ForwardedTo(Upstream.CUSTOMER)
 @Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerRoutes {
@@ -81,6 +82,7 @@ public class CustomerRoutes {
 
   @GET
   @Path("/{id}/interactions")
+  @ForwardedTo(Upstream.INTERACTION)
   @Requires(Permission.READ_INTERACTIONS)
   public CompletionStage<Response> interactions(
       @PathParam("id") UUID id, @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -94,6 +96,7 @@ public class CustomerRoutes {
 
   @GET
   @Path("/{id}/cases")
+  @ForwardedTo(Upstream.INTERACTION)
   @Requires(Permission.READ_CASES)
   public CompletionStage<Response> cases(
       @PathParam("id") UUID id, @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -107,6 +110,7 @@ public class CustomerRoutes {
 
   @GET
   @Path("/{id}/goodwill")
+  @ForwardedTo(Upstream.INTERACTION)
   @Requires(Permission.READ_GESTURES)
   public CompletionStage<Response> goodwill(
       @PathParam("id") UUID id, @Context HttpHeaders headers) {
@@ -116,6 +120,7 @@ public class CustomerRoutes {
 
   @GET
   @Path("/{id}/insights")
+  @ForwardedTo(Upstream.INSIGHT)
   @Requires(Permission.READ_CUSTOMER_INSIGHTS)
   public CompletionStage<Response> insights(
       @PathParam("id") UUID id, @Context HttpHeaders headers) {

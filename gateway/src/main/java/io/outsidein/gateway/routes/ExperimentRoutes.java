@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /** Experiments (insight-service): analysts design, start and stop them. */
+@ForwardedTo(Upstream.INSIGHT)
 @Path("/api/v1/experiments")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExperimentRoutes {

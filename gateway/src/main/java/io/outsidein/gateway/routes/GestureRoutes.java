@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
+@ForwardedTo(Upstream.INTERACTION)
 @Path("/api/v1/gestures")
 @Produces(MediaType.APPLICATION_JSON)
 public class GestureRoutes {

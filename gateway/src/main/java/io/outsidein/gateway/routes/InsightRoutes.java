@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletionStage;
 
+@ForwardedTo(Upstream.INSIGHT)
 @Path("/api/v1/insights")
 @Produces(MediaType.APPLICATION_JSON)
 public class InsightRoutes {

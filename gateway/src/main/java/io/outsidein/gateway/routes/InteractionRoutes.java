@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
+@ForwardedTo(Upstream.INTERACTION)
 @Path("/api/v1/interactions")
 @Produces(MediaType.APPLICATION_JSON)
 public class InteractionRoutes {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
 
 /** The goodwill policy, owned by interaction-service: read by the front line, changed by admins. */
+@ForwardedTo(Upstream.INTERACTION)
 @Path("/api/v1/policies/goodwill")
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyRoutes {

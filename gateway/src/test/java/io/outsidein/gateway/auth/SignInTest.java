@@ -69,9 +69,7 @@ class SignInTest {
   void takesATokenInTheApiKeyHeaderForAnUnknownKey() {
     String token = issuer.sign(issuer.person("ada.agent", "agent"));
 
-    register(AccessFilter.API_KEY_HEADER, token)
-        .statusCode(401)
-        .header("WWW-Authenticate", "Bearer");
+    register(Access.API_KEY_HEADER, token).statusCode(401).header("WWW-Authenticate", "Bearer");
   }
 
   @Test
