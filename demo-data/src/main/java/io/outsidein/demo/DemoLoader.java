@@ -336,6 +336,8 @@ public final class DemoLoader {
           "planted the test-and-learn story; once the outcome window has passed, ask GET"
               + " /api/v1/insights/actions?segment="
               + DemoStory.GESTURE_SEGMENT
+              + "&from="
+              + story.gesturesFrom()
               + " and GET /api/v1/experiments/"
               + story.experimentId()
               + "/results");

@@ -13,7 +13,13 @@ import io.outsidein.client.model.ExperimentArm;
 import io.outsidein.client.model.ExperimentOutcome;
 import io.outsidein.client.model.ExperimentPopulation;
 import io.outsidein.client.model.ExperimentTreatment;
+import io.outsidein.client.model.Gesture;
+import io.outsidein.client.model.GestureDecision;
+import io.outsidein.client.model.GestureStatus;
+import io.outsidein.client.model.GrantGesture;
+import io.outsidein.client.model.GrantGestureAmount;
 import io.outsidein.client.model.InteractionType;
+import io.outsidein.client.model.NewCase;
 import io.outsidein.client.model.NewExperiment;
 import io.outsidein.client.model.NewInteraction;
 import io.outsidein.client.model.RecordAction;
@@ -31,10 +37,11 @@ import java.util.function.Consumer;
  * analyst's questions have answers once the outcome windows close:
  *
  * <ul>
- *   <li>in segment {@value #GESTURE_SEGMENT}, frustrated customers whose goodwill gesture was
- *       approved come back (85 in 100), while frustrated customers of that segment who got none
- *       cancel (60 in 100) or stay away: GET /insights/actions shows the gesture retaining far more
- *       than its comparison group;
+ *   <li>in segment {@value #GESTURE_SEGMENT}, every other frustrated customer who got no gesture at
+ *       load complains again and is given a gesture at once; 85 in 100 of them come back, while 60
+ *       in 100 of the others cancel: GET /insights/actions?segment=smb&amp;from={gesturesFrom}
+ *       shows the story's gestures retaining far more than their comparison group (customers of the
+ *       segment at the same risk on whom nobody acted);
  *   <li>an experiment, "Call back silent customers" (customers at medium risk or above who went
  *       silent after a bad experience, as the demo's silent churners do; control against a call
  *       back), runs: the front line calls back the customers of the call-back arm and 60 in 100
@@ -59,6 +66,7 @@ public final class DemoStory {
 
   /** What was planted. */
   public record Result(
+      Instant gesturesFrom,
       int gestureCustomers,
       int cameBackAfterGesture,
       int withoutGesture,
@@ -70,13 +78,23 @@ public final class DemoStory {
       int cameBackInControl) {}
 
   public Result plant(DemoLoader.Result loaded) {
-    List<UUID> gestured = new ArrayList<>();
-    List<UUID> without = new ArrayList<>();
+    // The gestures of the story are told apart from the load's by the time they were granted.
+    Instant gesturesFrom = Instant.now();
+    List<UUID> frustrated = new ArrayList<>();
     for (DemoLoader.Loaded c : loaded.loaded()) {
-      if (c.persona() == Persona.FRUSTRATED && c.segment().equals(GESTURE_SEGMENT)) {
-        (c.gestureApproved() ? gestured : without).add(c.id());
+      if (c.persona() == Persona.FRUSTRATED
+          && c.segment().equals(GESTURE_SEGMENT)
+          && !c.gestureApproved()) {
+        frustrated.add(c.id());
       }
     }
+    // Every other one complains again and is given a gesture at once; the rest are not.
+    List<UUID> gestured = new ArrayList<>();
+    List<UUID> without = new ArrayList<>();
+    for (int i = 0; i < frustrated.size(); i++) {
+      (i % 2 == 0 ? gestured : without).add(frustrated.get(i));
+    }
+    gestured.forEach(this::complaintWithGesture);
     int cameBack = quota(gestured.size(), 85);
     gestured.subList(0, cameBack).forEach(c -> touch(c, InteractionType.PURCHASE));
     int cancelled = quota(without.size(), 60);
@@ -126,6 +144,7 @@ public final class DemoStory {
             + onTheirOwn
             + " came back on their own)");
     return new Result(
+        gesturesFrom,
         gestured.size(),
         cameBack,
         without.size(),
@@ -184,6 +203,38 @@ public final class DemoStory {
         .filter(e -> e.getExperimentId().equals(experiment))
         .map(CustomerExperiment::getArm)
         .findFirst();
+  }
+
+  /** A complaint, its case, and a gesture within the latitude, approved. */
+  private void complaintWithGesture(UUID customer) {
+    touch(customer, InteractionType.COMPLAINT);
+    UUID caseId =
+        politely(
+                () ->
+                    api.cases()
+                        .openCase(
+                            new NewCase()
+                                .customerId(customer)
+                                .subject("Still waiting for the refund")
+                                .department(Department.SUPPORT)))
+            .getId();
+    Gesture gesture =
+        politely(
+            () ->
+                api.gestures()
+                    .grantGesture(
+                        caseId,
+                        new GrantGesture()
+                            .amount(new GrantGestureAmount().value("20.00").currency("EUR"))
+                            .reason("Sorry for the wait")));
+    // The loader's key has spent its month on the load's gestures: a supervisor approves.
+    if (gesture.getStatus() == GestureStatus.PENDING_APPROVAL) {
+      politely(
+          () ->
+              api.gestures()
+                  .decideGesture(
+                      gesture.getId(), new GestureDecision().approve(true).note("Fair")));
+    }
   }
 
   private void touch(UUID customer, InteractionType type) {
