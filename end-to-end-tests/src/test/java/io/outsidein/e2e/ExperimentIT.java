@@ -12,8 +12,10 @@ import io.outsidein.client.model.CustomerInsights;
 import io.outsidein.client.model.Experiment;
 import io.outsidein.client.model.ExperimentArm;
 import io.outsidein.client.model.ExperimentOutcome;
+import io.outsidein.client.model.ExperimentPage;
 import io.outsidein.client.model.ExperimentPopulation;
 import io.outsidein.client.model.ExperimentResults;
+import io.outsidein.client.model.ExperimentStatus;
 import io.outsidein.client.model.ExperimentTreatment;
 import io.outsidein.client.model.InteractionType;
 import io.outsidein.client.model.NewExperiment;
@@ -59,6 +61,9 @@ class ExperimentIT {
         .until(
             () -> fixtures.countedByInsight(customers) + fixtures.countedByInsight(others) == 120);
 
+    // Experiments other tests left running (FuzzIT designs valid ones at random, for every
+    // customer) would enrol these customers too and recommend their own arms first.
+    stopEveryRunningExperiment(analyst);
     Experiment experiment = analyst.experiments().designExperiment(design("Call back", planted));
     Experiment noEffect = analyst.experiments().designExperiment(design("Call back alike", alike));
     List<Assignment.Arm> arms =
@@ -177,6 +182,20 @@ class ExperimentIT {
     // Stopped: the customers are no longer in it.
     analyst.experiments().stopExperiment(experiment.getId());
     assertThat(enrolment(fixtures.agent, callBack.get(1), experiment.getId())).isEmpty();
+  }
+
+  private static void stopEveryRunningExperiment(OutsideIn analyst) throws ApiException {
+    String cursor = null;
+    do {
+      ExperimentPage page = analyst.experiments().listExperiments(200, cursor);
+      for (Experiment e : page.getItems()) {
+        if (e.getStatus() == ExperimentStatus.RUNNING
+            || e.getStatus() == ExperimentStatus.SCHEDULED) {
+          analyst.experiments().stopExperiment(e.getId());
+        }
+      }
+      cursor = page.getNext();
+    } while (cursor != null);
   }
 
   private static NewExperiment design(String name, String segment) {
