@@ -39,28 +39,22 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Whole customer journeys through the public API, and what insight makes of each step. */
+@ExtendWith(SharedSuite.class)
 class CustomerJourneyIT {
   private static Suite suite;
   private static ClientFixtures api;
   private static OutsideIn agent;
 
   @BeforeAll
-  static void startSuite() {
-    suite = RunningSuite.start();
+  static void connect(Suite shared) {
+    suite = shared;
     api = new ClientFixtures(suite);
     agent = api.agent;
-  }
-
-  @AfterAll
-  static void stopSuite() {
-    if (suite != null) {
-      suite.close();
-    }
   }
 
   @Test

@@ -42,8 +42,13 @@ final class TraceCollector implements AutoCloseable {
     this.server = server;
   }
 
-  static TraceCollector start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+  static TraceCollector start() {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     TraceCollector collector = new TraceCollector(server);
     server.createContext("/", collector::receive);
     server.start();

@@ -21,35 +21,27 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Tracing switched on, as an operator would: every service exports to a collector, here one that
- * keeps the spans in memory. One public request must then be one trace, from the gateway through
- * interaction-service and Kafka to insight-service's consumer.
+ * Tracing switched on, as an operator would: the shared suite's services export the spans of
+ * sampled calls to a collector, here one that keeps them in memory. One public request whose caller
+ * sampled a trace must then be one trace, from the gateway through interaction-service and Kafka to
+ * insight-service's consumer.
  */
+@ExtendWith(SharedSuite.class)
 class TracingIT {
   private static TraceCollector collector;
   private static Suite suite;
   private static ClientFixtures api;
 
   @BeforeAll
-  static void startSuite() throws Exception {
-    collector = TraceCollector.start();
-    suite = RunningSuite.start(collector.serviceEnvironment());
+  static void connect(Suite shared, TraceCollector sharedCollector) {
+    collector = sharedCollector;
+    suite = shared;
     api = new ClientFixtures(suite);
-  }
-
-  @AfterAll
-  static void stopSuite() {
-    if (suite != null) {
-      suite.close();
-    }
-    if (collector != null) {
-      collector.close();
-    }
   }
 
   @Test

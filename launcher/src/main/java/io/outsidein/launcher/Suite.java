@@ -86,11 +86,14 @@ public final class Suite implements AutoCloseable {
       }
     }
     progress.accept("Kafka: starting a broker on 127.0.0.1:" + options.kafkaPort());
-    broker = startBroker();
-    progress.accept("Kafka: ready at " + broker.bootstrapServers());
+    broker = launchBroker();
+    // The services boot (JVM, Flyway, Hibernate) while the broker starts: their Kafka clients
+    // connect once it listens, and their readiness waits for it.
     for (ServiceSpec spec : specs.values()) {
       startService(spec.name());
     }
+    broker.awaitReady();
+    progress.accept("Kafka: ready at " + broker.bootstrapServers());
     awaitReady(Duration.ofSeconds(180));
   }
 
@@ -116,13 +119,13 @@ public final class Suite implements AutoCloseable {
     }
   }
 
-  private KafkaBroker startBroker() {
+  private KafkaBroker launchBroker() {
     try {
       java.nio.file.Path kafkaData = options.workDir().resolve("kafka");
       if (!options.keepData() && Files.exists(kafkaData)) {
         deleteTree(kafkaData);
       }
-      return KafkaBroker.start(
+      return KafkaBroker.launch(
           kafkaData, options.kafkaPort(), options.kafkaControllerPort(), logOf("kafka"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -41,13 +41,23 @@ public final class KafkaBroker implements AutoCloseable {
    * ones), keeping its data under {@code dataDir}.
    */
   public static KafkaBroker start(Path dataDir, int port, int controllerPort, Path log) {
+    KafkaBroker broker = launch(dataDir, port, controllerPort, log);
+    broker.awaitReady();
+    return broker;
+  }
+
+  /**
+   * Starts a broker like {@link #start} but returns as soon as its process runs, so that the
+   * services can boot while it starts; {@link #awaitReady()} waits for it.
+   */
+  public static KafkaBroker launch(Path dataDir, int port, int controllerPort, Path log) {
     KafkaBroker broker =
         new KafkaBroker(
             dataDir,
             port == 0 ? Ports.free() : port,
             controllerPort == 0 ? Ports.free() : controllerPort,
             log);
-    broker.start();
+    broker.launchProcess();
     return broker;
   }
 
@@ -64,6 +74,11 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   public synchronized void start() {
+    launchProcess();
+    awaitReady();
+  }
+
+  private synchronized void launchProcess() {
     try {
       Path config = writeConfig();
       if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
@@ -71,11 +86,22 @@ public final class KafkaBroker implements AutoCloseable {
       }
       process =
           ManagedProcess.start("kafka", java("kafka.Kafka", config.toString()), Map.of(), log);
-      Ports.awaitOpen("127.0.0.1", port, Duration.ofSeconds(60), process);
-      awaitCluster();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Waits until the broker accepts connections and its cluster answers. */
+  public void awaitReady() {
+    ManagedProcess running;
+    synchronized (this) {
+      running = process;
+    }
+    if (running == null) {
+      throw new IllegalStateException("the Kafka broker is not running");
+    }
+    Ports.awaitOpen("127.0.0.1", port, Duration.ofSeconds(60), running);
+    awaitCluster();
   }
 
   /** Stops the broker gracefully; {@link #start()} brings it back with the same data. */
