@@ -12,6 +12,7 @@ import io.outsidein.infra.TcpProxy;
 import io.outsidein.launcher.Suite;
 import io.outsidein.prometheus.Scrape;
 import io.outsidein.testing.ServiceMetrics;
+import io.restassured.response.ValidatableResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -216,23 +217,11 @@ class FaultDrillsIT {
   @Test
   void theJourneyIsAnsweredWithinTheBoundWhileInsightServiceIsDown() throws Exception {
     UUID id = api.customers(1, "drill-degraded").get(0);
-    given()
-        .baseUri(suite.gatewayUrl())
-        .header("Authorization", AGENT)
-        .when()
-        .get("/api/v1/customers/{id}/journey", id)
-        .then()
-        .statusCode(200)
-        .body("customer.id", equalTo(id.toString()));
+    journey(id).statusCode(200).body("customer.id", equalTo(id.toString()));
 
     suite.stopService(Suite.INSIGHT);
     try {
-      given()
-          .baseUri(suite.gatewayUrl())
-          .header("Authorization", AGENT)
-          .when()
-          .get("/api/v1/customers/{id}/journey", id)
-          .then()
+      journey(id)
           .time(lessThan(1500L))
           .statusCode(200)
           .body("customer.id", equalTo(id.toString()))
@@ -242,6 +231,15 @@ class FaultDrillsIT {
       suite.startService(Suite.INSIGHT);
       suite.awaitReady(Duration.ofSeconds(120));
     }
+  }
+
+  private static ValidatableResponse journey(UUID id) {
+    return given()
+        .baseUri(suite.gatewayUrl())
+        .header("Authorization", AGENT)
+        .when()
+        .get("/api/v1/customers/{id}/journey", id)
+        .then();
   }
 
   @Test
