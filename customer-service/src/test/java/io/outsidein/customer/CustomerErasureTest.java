@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.outsidein.testing.FailedStatements;
 import io.outsidein.testing.RealInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** DELETE /customers/{id}: personal data gone from the table itself, and nothing else breaks. */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CustomerErasureTest {
   @Inject EntityManager entityManager;
   @Inject DataSource dataSource;

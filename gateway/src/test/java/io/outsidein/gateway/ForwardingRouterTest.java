@@ -9,7 +9,8 @@ import io.outsidein.gateway.auth.Role;
 import io.outsidein.gateway.fake.Fake;
 import io.outsidein.gateway.fake.FakeServices;
 import io.outsidein.gateway.routes.ForwardingRouter;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (which the route leaves to the JAX-RS resource), and the two answers must be the same.
  */
 @QuarkusTest
-@QuarkusTestResource(value = FakeServices.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = FakeServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ForwardingRouterTest {
   /** The route forwards this one itself; the REST layer answers the same Accept with a quality. */
   private static final String ACCEPT_FOR_THE_REST_LAYER = "application/json;q=1";

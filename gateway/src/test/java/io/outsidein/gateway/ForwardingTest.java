@@ -12,7 +12,8 @@ import static org.hamcrest.Matchers.nullValue;
 import io.outsidein.gateway.auth.Role;
 import io.outsidein.gateway.fake.Fake;
 import io.outsidein.gateway.fake.FakeServices;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** What crosses the gateway in each direction, and how each internal failure reaches a caller. */
 @QuarkusTest
-@QuarkusTestResource(value = FakeServices.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = FakeServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ForwardingTest {
 
   @TestHTTPResource("/api/v1/interactions/batch")

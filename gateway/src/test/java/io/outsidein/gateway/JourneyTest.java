@@ -11,7 +11,8 @@ import static org.hamcrest.Matchers.nullValue;
 import io.outsidein.gateway.auth.Role;
 import io.outsidein.gateway.fake.Fake;
 import io.outsidein.gateway.fake.FakeServices;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The composite journey: parallel parts, degradation, unknown and merged customers. */
 @QuarkusTest
-@QuarkusTestResource(value = FakeServices.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = FakeServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class JourneyTest {
 
   @Test

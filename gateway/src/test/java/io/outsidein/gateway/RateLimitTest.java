@@ -7,7 +7,8 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.outsidein.gateway.auth.Role;
 import io.outsidein.gateway.fake.FakeServices;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Each API key has a token bucket sized by its role; an empty bucket answers 429. */
 @QuarkusTest
 @TestProfile(RateLimitTest.TinyLimits.class)
-@QuarkusTestResource(value = FakeServices.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = FakeServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RateLimitTest {
 
   public static class TinyLimits implements QuarkusTestProfile {

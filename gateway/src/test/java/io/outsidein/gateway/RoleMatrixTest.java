@@ -5,7 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.outsidein.gateway.auth.Role;
 import io.outsidein.gateway.fake.FakeServices;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Arrays;
 import java.util.Set;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 200 otherwise) and a forbidden one stops at 403.
  */
 @QuarkusTest
-@QuarkusTestResource(value = FakeServices.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = FakeServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RoleMatrixTest {
   private static final String ID = UUID.randomUUID().toString();
 

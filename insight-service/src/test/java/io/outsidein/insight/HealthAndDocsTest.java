@@ -6,13 +6,14 @@ import static org.hamcrest.Matchers.hasItems;
 
 import io.outsidein.insight.service.Reevaluation;
 import io.outsidein.testing.RealInfrastructure;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class HealthAndDocsTest {
   @Inject Reevaluation reevaluation;
 

@@ -29,7 +29,8 @@ import io.outsidein.testing.EventPublisher;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -48,10 +49,13 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Replaying both topics into emptied tables gives exactly the model the live consumer built. */
+/**
+ * Replaying both topics into emptied tables gives exactly the model the live consumer built. A
+ * start and a database of its own: it compares every row of the read model.
+ */
 @QuarkusTest
 @TestProfile(RebuildTest.OwnConsumerGroup.class)
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class RebuildTest {
 
   /**

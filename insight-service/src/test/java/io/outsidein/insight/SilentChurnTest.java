@@ -14,7 +14,8 @@ import io.outsidein.insight.support.Events;
 import io.outsidein.testing.EventPublisher;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.TestClock;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** Time alone raises the risk of a customer who goes quiet: no new event is needed. */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SilentChurnTest {
   @Inject TestClock clock;
 

@@ -21,7 +21,8 @@ import io.outsidein.interaction.support.FakeCustomerService;
 import io.outsidein.testing.EventProbe;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.TestInfrastructure;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -32,8 +33,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = FakeCustomerService.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeCustomerService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ActionResourceTest {
 
   private static ValidatableResponse act(UUID customer, Map<String, Object> body) {

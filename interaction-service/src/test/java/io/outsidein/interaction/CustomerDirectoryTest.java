@@ -8,11 +8,13 @@ import io.outsidein.events.customer.Consents;
 import io.outsidein.events.customer.CustomerErased;
 import io.outsidein.events.customer.CustomerRegistered;
 import io.outsidein.interaction.domain.KnownCustomer;
+import io.outsidein.interaction.support.FakeCustomerService;
 import io.outsidein.testing.EventPublisher;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.TestInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /** interaction-service learns which customers exist from customer events on the real broker. */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+// Not asked here; with it the class shares the other classes' start.
+@WithTestResource(value = FakeCustomerService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CustomerDirectoryTest {
 
   @Test

@@ -25,7 +25,8 @@ import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.TestClock;
 import io.outsidein.testing.TestInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -49,8 +50,8 @@ import org.junit.jupiter.api.Test;
  * GoodwillOverTimeTest}, and held gestures are rejected at the end.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = FakeCustomerService.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeCustomerService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ExperimentLatitudeTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Instant NOW = Instant.parse("2020-05-01T10:00:00Z");

@@ -9,7 +9,8 @@ import io.outsidein.interaction.support.Customers;
 import io.outsidein.interaction.support.FakeCustomerService;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.TestClock;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * no supervisor queue keeps them.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = FakeCustomerService.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeCustomerService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class GoodwillOverTimeTest {
   @Inject TestClock clock;
 

@@ -8,14 +8,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.outsidein.events.CloudEvent;
+import io.outsidein.events.EventCodec;
+import io.outsidein.events.EventType;
+import io.outsidein.events.Topics;
+import io.outsidein.events.interaction.GoodwillPolicyChanged;
 import io.outsidein.interaction.support.Customers;
 import io.outsidein.interaction.support.FakeCustomerService;
+import io.outsidein.testing.EventProbe;
 import io.outsidein.testing.RealInfrastructure;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.outsidein.testing.TestInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +36,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
-/** The goodwill policy as data: versions, If-Match, and the decisions it makes under load. */
+/**
+ * The goodwill policy as data: versions, If-Match, the event a change publishes, and the decisions
+ * it makes under load. A start and a database of its own: its versions drop currencies and number
+ * the policy past version 1, which the other classes' gestures are decided by.
+ */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = FakeCustomerService.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = FakeCustomerService.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class GoodwillPolicyResourceTest {
 
   /** The rules of one currency; every version these tests write keeps EUR as version 1 has it. */
@@ -192,6 +205,62 @@ class GoodwillPolicyResourceTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void publishesAGoodwillPolicyChangeWithWhoChangedItAndItsRules() {
+    String etag = given().get("/policies/goodwill").then().statusCode(200).extract().header("ETag");
+    Map<String, Object> sameRules =
+        Map.of(
+            "latitude",
+            "25.00",
+            "segmentLatitudes",
+            Map.of(),
+            "customerWindow",
+            Map.of("amount", "50.00", "days", 90),
+            "personMonth",
+            "500.00");
+    String admin = "admin-" + UUID.randomUUID();
+    int version =
+        given()
+            .contentType(ContentType.JSON)
+            .header("X-Actor", admin)
+            .header("If-Match", etag)
+            .body(Map.of("currencies", Map.of("EUR", sameRules)))
+            .put("/policies/goodwill")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("version");
+
+    try (EventProbe probe = EventProbe.on(bootstrap(), Topics.INTERACTION_EVENTS)) {
+      CloudEvent changed =
+          probe.await(
+              e ->
+                  EventType.GOODWILL_POLICY_CHANGED.typeName().equals(e.type())
+                      && e.data().path("version").asInt() == version,
+              Duration.ofSeconds(30));
+      assertThat(changed.subject()).isEqualTo(GoodwillPolicyChanged.SUBJECT);
+      assertThat(changed.actor()).isEqualTo(admin);
+      assertThat(changed.dataschema()).isEqualTo(EventType.GOODWILL_POLICY_CHANGED.dataSchema());
+      GoodwillPolicyChanged data = EventCodec.data(changed, GoodwillPolicyChanged.class);
+      assertThat(data.changedBy()).isEqualTo(admin);
+      assertThat(data.currencies())
+          .containsOnlyKeys("EUR")
+          .containsEntry(
+              "EUR",
+              new GoodwillPolicyChanged.CurrencyRules("25.00", Map.of(), "50.00", 90, "500.00"));
+      var record =
+          probe.records().stream()
+              .filter(r -> new String(r.value()).contains(changed.id().toString()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(record.key()).isEqualTo(GoodwillPolicyChanged.SUBJECT);
+    }
+  }
+
+  private static String bootstrap() {
+    return TestInfrastructure.shared().broker().bootstrapServers();
   }
 
   private static void await(CountDownLatch latch) {

@@ -13,7 +13,8 @@ import io.outsidein.interaction.support.FakeCustomerService;
 import io.outsidein.testing.FailedStatements;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.ServiceMetrics;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -44,8 +45,8 @@ import org.junit.jupiter.api.Test;
  * requests sent meanwhile must wait and be written together.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = FakeCustomerService.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeCustomerService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class GroupCommitTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

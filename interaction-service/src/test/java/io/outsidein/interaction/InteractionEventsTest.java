@@ -19,7 +19,6 @@ import io.outsidein.events.customer.CustomerRegistered;
 import io.outsidein.events.customer.CustomerSegmentChanged;
 import io.outsidein.events.interaction.GestureGranted;
 import io.outsidein.events.interaction.GestureStatus;
-import io.outsidein.events.interaction.GoodwillPolicyChanged;
 import io.outsidein.events.interaction.InteractionRecorded;
 import io.outsidein.interaction.domain.KnownCustomer;
 import io.outsidein.interaction.support.Customers;
@@ -30,7 +29,8 @@ import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.ServiceMetrics;
 import io.outsidein.testing.TestInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
 
 /** Events against the real broker: what this service publishes, and what customer events do. */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = FakeCustomerService.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeCustomerService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class InteractionEventsTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -209,58 +209,6 @@ class InteractionEventsTest {
       assertThat(outboxRow(opened.id())).containsExactly(requestId, agent);
     }
     given().get("/cases/{id}", caseId).then().body("openedBy", equalTo(agent));
-  }
-
-  @Test
-  void publishesAGoodwillPolicyChangeWithWhoChangedItAndItsRules() {
-    String etag = given().get("/policies/goodwill").then().statusCode(200).extract().header("ETag");
-    Map<String, Object> sameRules =
-        Map.of(
-            "latitude",
-            "25.00",
-            "segmentLatitudes",
-            Map.of(),
-            "customerWindow",
-            Map.of("amount", "50.00", "days", 90),
-            "personMonth",
-            "500.00");
-    String admin = "admin-" + UUID.randomUUID();
-    int version =
-        given()
-            .contentType(ContentType.JSON)
-            .header("X-Actor", admin)
-            .header("If-Match", etag)
-            .body(Map.of("currencies", Map.of("EUR", sameRules)))
-            .put("/policies/goodwill")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("version");
-
-    try (EventProbe probe = EventProbe.on(bootstrap(), Topics.INTERACTION_EVENTS)) {
-      CloudEvent changed =
-          probe.await(
-              e ->
-                  EventType.GOODWILL_POLICY_CHANGED.typeName().equals(e.type())
-                      && e.data().path("version").asInt() == version,
-              WAIT);
-      assertThat(changed.subject()).isEqualTo(GoodwillPolicyChanged.SUBJECT);
-      assertThat(changed.actor()).isEqualTo(admin);
-      assertThat(changed.dataschema()).isEqualTo(EventType.GOODWILL_POLICY_CHANGED.dataSchema());
-      GoodwillPolicyChanged data = EventCodec.data(changed, GoodwillPolicyChanged.class);
-      assertThat(data.changedBy()).isEqualTo(admin);
-      assertThat(data.currencies())
-          .containsOnlyKeys("EUR")
-          .containsEntry(
-              "EUR",
-              new GoodwillPolicyChanged.CurrencyRules("25.00", Map.of(), "50.00", 90, "500.00"));
-      var record =
-          probe.records().stream()
-              .filter(r -> new String(r.value()).contains(changed.id().toString()))
-              .findFirst()
-              .orElseThrow();
-      assertThat(record.key()).isEqualTo(GoodwillPolicyChanged.SUBJECT);
-    }
   }
 
   private static java.util.List<String> outboxRow(UUID eventId) {

@@ -4,9 +4,13 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Points a {@code @QuarkusTest} at a fresh database on a real PostgreSQL and at a real broker. Use
- * with {@code @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass =
- * true)}.
+ * Points a {@code @QuarkusTest} at a fresh database on a real PostgreSQL and at a real broker; the
+ * database lives as long as the application start that asked for it.
+ *
+ * <p>{@code @WithTestResource(value = RealInfrastructure.class, scope = MATCHING_RESOURCES)}: the
+ * module's classes with the same resources share one start and one database, so each test makes its
+ * own customers, segments and ids. {@code scope = RESTRICTED_TO_CLASS} gives a class a start and a
+ * database of its own, for a test that reads a whole table or changes what every other test reads.
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
   private String database;

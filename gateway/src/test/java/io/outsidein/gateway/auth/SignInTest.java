@@ -12,7 +12,8 @@ import io.outsidein.gateway.TestKeys;
 import io.outsidein.gateway.fake.Fake;
 import io.outsidein.gateway.fake.FakeServices;
 import io.outsidein.testing.StubIssuer;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -33,8 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of bad token is a 401 problem.
  */
 @QuarkusTest
-@QuarkusTestResource(value = FakeServices.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = SignInIssuer.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = FakeServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = SignInIssuer.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SignInTest {
   StubIssuer issuer;
 

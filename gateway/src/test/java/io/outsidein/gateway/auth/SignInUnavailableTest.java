@@ -6,7 +6,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.outsidein.gateway.TestKeys;
 import io.outsidein.gateway.fake.FakeServices;
 import io.outsidein.testing.StubIssuer;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * 503 problem to retry (the token may be valid), and API keys keep working.
  */
 @QuarkusTest
-@QuarkusTestResource(value = FakeServices.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = UnreachableIssuer.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = FakeServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = UnreachableIssuer.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SignInUnavailableTest {
   /** Signs well-formed tokens; the gateway is pointed elsewhere and can fetch no keys. */
   private static StubIssuer signer;

@@ -16,7 +16,8 @@ import io.outsidein.testing.EventPublisher;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * window (default 30 days); and the calibration report over them.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RiskNotesTest {
   private static final Duration WAIT = Duration.ofSeconds(40);
 
@@ -80,9 +81,11 @@ class RiskNotesTest {
         }
       }
     }
+    // Asked at once: by the time the first customer is scored, most of the others are too.
     for (UUID customer : customers) {
       Awaitility.await()
           .atMost(WAIT)
+          .pollDelay(Duration.ZERO)
           .untilAsserted(
               () ->
                   given()

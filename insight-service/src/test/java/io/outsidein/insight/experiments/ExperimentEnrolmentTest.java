@@ -18,7 +18,8 @@ import io.outsidein.insight.support.Events;
 import io.outsidein.testing.EventPublisher;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.TestClock;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * planted difference, and no difference where none was planted.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ExperimentEnrolmentTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final List<Assignment.Arm> ARMS =
@@ -113,10 +114,12 @@ class ExperimentEnrolmentTest {
         .jsonPath();
   }
 
+  /** Asked at once, without Awaitility's first pause: one enrolment round takes them all. */
   private void awaitEnrolled(List<UUID> customers, String experiment) {
     for (UUID customer : customers) {
       Awaitility.await()
           .atMost(WAIT)
+          .pollDelay(Duration.ZERO)
           .untilAsserted(
               () ->
                   given()
@@ -139,9 +142,11 @@ class ExperimentEnrolmentTest {
       customers = regulars(publisher, treated, 40);
       others = regulars(publisher, alike, 40);
     }
+    // Asked at once: by the time the first customer is scored, most of the others are too.
     for (UUID c : customers) {
       Awaitility.await()
           .atMost(WAIT)
+          .pollDelay(Duration.ZERO)
           .untilAsserted(
               () ->
                   given()
@@ -153,6 +158,7 @@ class ExperimentEnrolmentTest {
     for (UUID c : others) {
       Awaitility.await()
           .atMost(WAIT)
+          .pollDelay(Duration.ZERO)
           .untilAsserted(() -> given().get("/customers/{id}/insights", c).then().statusCode(200));
     }
     String experiment = design("Call back regular customers", treated);
@@ -278,6 +284,7 @@ class ExperimentEnrolmentTest {
     for (UUID c : pair) {
       Awaitility.await()
           .atMost(WAIT)
+          .pollDelay(Duration.ZERO)
           .untilAsserted(() -> given().get("/customers/{id}/insights", c).then().statusCode(200));
     }
     String experiment = design("Call back merged customers", segment);

@@ -17,7 +17,8 @@ import io.outsidein.insight.support.Events;
 import io.outsidein.testing.EventPublisher;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.TestClock;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * time alone closes the windows, so the test moves the clock past them.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OutcomeWindowsTest {
   private static final Duration WAIT = Duration.ofSeconds(40);
 
@@ -84,9 +85,11 @@ class OutcomeWindowsTest {
       untouched.forEach(c -> regular(publisher, c, segment));
       regular(publisher, otherSegment, Events.uniqueSegment());
     }
+    // Asked at once: by the time the first customer is scored, most of the others are too.
     for (UUID c : List.of(acted, complainer, untouched.get(0), untouched.get(1), otherSegment)) {
       Awaitility.await()
           .atMost(WAIT)
+          .pollDelay(Duration.ZERO)
           .untilAsserted(
               () ->
                   given()

@@ -22,7 +22,8 @@ import io.outsidein.insight.scoring.InsightScorer;
 import io.outsidein.testing.RealInfrastructure;
 import io.outsidein.testing.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -44,7 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * history gives, whatever the history holds and in whatever order it was recorded.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class HistoryLoaderTest {
   private static final int TOUCHES = 400;
 

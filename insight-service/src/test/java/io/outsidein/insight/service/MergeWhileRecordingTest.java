@@ -12,17 +12,22 @@ import io.outsidein.events.interaction.InteractionType;
 import io.outsidein.insight.domain.Touchpoint;
 import io.outsidein.testing.RealInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +37,12 @@ import org.junit.jupiter.api.Test;
  * touchpoint under an id that no longer counts.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class MergeWhileRecordingTest {
   @Inject ProfileService profiles;
   @Inject InteractionModelService interactions;
   @Inject TouchpointRecorder touchpoints;
+  @Inject EntityManager entityManager;
 
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -78,12 +84,15 @@ class MergeWhileRecordingTest {
     UUID interaction = UUID.randomUUID();
     CountDownLatch recorded = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Integer> recordingSession = new CompletableFuture<>();
+    CompletableFuture<Integer> changingSession = new CompletableFuture<>();
     Future<?> recording =
         threads.submit(
             () ->
                 QuarkusTransaction.requiringNew()
                     .run(
                         () -> {
+                          recordingSession.complete(session());
                           interactions.recorded(
                               new InteractionRecorded(
                                   interaction,
@@ -102,16 +111,50 @@ class MergeWhileRecordingTest {
                           await(release);
                         }));
     assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
-    Future<?> changing = threads.submit(() -> QuarkusTransaction.requiringNew().run(change));
+    Future<?> changing =
+        threads.submit(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () -> {
+                          changingSession.complete(session());
+                          change.run();
+                        }));
 
-    // Without the customer's lock the change commits at once, before the touchpoint exists.
-    Thread.sleep(1000);
+    // Without the customer's lock the change commits at once, before the touchpoint exists: with
+    // it, PostgreSQL shows the change's session waiting on the recording's.
+    int recorder = recordingSession.get(10, TimeUnit.SECONDS);
+    int changer = changingSession.get(10, TimeUnit.SECONDS);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> waitsOn(changer, recorder));
     assertThat(changing.isDone()).as("the change waits for the recording").isFalse();
 
     release.countDown();
     recording.get(10, TimeUnit.SECONDS);
     changing.get(10, TimeUnit.SECONDS);
     return interaction;
+  }
+
+  /** The PostgreSQL session of the current transaction. */
+  private int session() {
+    return ((Number) entityManager.createNativeQuery("SELECT pg_backend_pid()").getSingleResult())
+        .intValue();
+  }
+
+  /** Whether session {@code waiting} waits on a lock that session {@code holder} holds. */
+  private boolean waitsOn(int waiting, int holder) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                            entityManager
+                                .createNativeQuery(
+                                    "SELECT count(*) FROM unnest(pg_blocking_pids(:waiting)) AS b"
+                                        + " WHERE b = :holder")
+                                .setParameter("waiting", waiting)
+                                .setParameter("holder", holder)
+                                .getSingleResult())
+                        .longValue()
+                    == 1);
   }
 
   private UUID registered() {

@@ -14,7 +14,8 @@ import io.outsidein.insight.domain.CustomerProfile;
 import io.outsidein.insight.domain.Touchpoint;
 import io.outsidein.testing.RealInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * stored under the customer it now counts for, or dropped, and each customer is scored once.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class TouchpointRecorderTest {
   @Inject ProfileService profiles;
   @Inject TouchpointRecorder recorder;

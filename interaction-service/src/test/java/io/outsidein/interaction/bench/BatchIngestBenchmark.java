@@ -5,7 +5,8 @@ import static io.restassured.RestAssured.given;
 import io.outsidein.interaction.support.Customers;
 import io.outsidein.interaction.support.FakeCustomerService;
 import io.outsidein.testing.RealInfrastructure;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * -Dsurefire.failIfNoSpecifiedTests=false}. It prints the rate; it asserts nothing about time.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = FakeCustomerService.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = FakeCustomerService.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class BatchIngestBenchmark {
   private static final int CUSTOMERS = 200;
   private static final int WARM_UP_BATCHES = 5;
