@@ -211,6 +211,36 @@ class InteractionEventsTest {
     given().get("/cases/{id}", caseId).then().body("openedBy", equalTo(agent));
   }
 
+  @Test
+  void namesTheRequestAndActorOfATouchpointRecordedUnderAnIdempotencyKey() {
+    // A keyed touchpoint is written on a worker thread, not by the group-commit writers: its event
+    // must still name the request and the actor.
+    String agent = "agent-" + UUID.randomUUID();
+    String requestId = "req-" + UUID.randomUUID();
+    String interactionId =
+        given()
+            .contentType(ContentType.JSON)
+            .header("X-Actor", agent)
+            .header("X-Request-Id", requestId)
+            .header("Idempotency-Key", "key-" + UUID.randomUUID())
+            .body(interaction(Customers.active()))
+            .post("/interactions")
+            .then()
+            .statusCode(201)
+            .header("X-Request-Id", requestId)
+            .body("recordedBy", equalTo(agent))
+            .extract()
+            .path("id");
+
+    try (EventProbe probe = EventProbe.on(bootstrap(), Topics.INTERACTION_EVENTS)) {
+      CloudEvent recorded =
+          probe.await(e -> interactionId.equals(e.data().path("interactionId").asText()), WAIT);
+      assertThat(recorded.actor()).isEqualTo(agent);
+      assertThat(recorded.requestid()).isEqualTo(requestId);
+      assertThat(outboxRow(recorded.id())).containsExactly(requestId, agent);
+    }
+  }
+
   private static java.util.List<String> outboxRow(UUID eventId) {
     return QuarkusTransaction.requiringNew()
         .call(

@@ -24,7 +24,10 @@ public interface InteractionConfig {
 
   /** How single POSTs arriving together are written in one transaction. */
   interface GroupCommit {
-    /** {@code ...group-commit.enabled}: off, each single POST has its own transaction. */
+    /**
+     * {@code ...group-commit.enabled}: off, each single POST has its own transaction (the writers
+     * still write it, one at a time each).
+     */
     @WithDefault("true")
     boolean enabled();
 

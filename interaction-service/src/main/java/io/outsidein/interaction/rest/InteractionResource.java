@@ -16,10 +16,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -90,24 +93,34 @@ public class InteractionResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response record(
+  public CompletionStage<Response> record(
       @Valid @NotNull RecordInteractionRequest request,
       @Parameter(description = "Makes the request safe to retry", example = "b6f0c1e2-retry-1")
           @HeaderParam(IdempotentRequests.HEADER)
-          String idempotencyKey) {
+          String idempotencyKey,
+      @Context UriInfo uri) {
+    // The Location is made absolute here: JAX-RS resolves a relative one only where the request is
+    // current, and the answer is built on the writer's thread.
+    URI base = uri.getBaseUri();
     if (idempotencyKey == null) {
-      return created(groupCommit.record(request.toNewInteraction()));
+      // Read, validated and answered on the event loop: no thread waits for the writer's commit.
+      return groupCommit
+          .record(request.toNewInteraction())
+          .thenApply(interaction -> created(base, interaction));
     }
-    // The key is stored in the same transaction as the touchpoint, so this one has its own.
-    return idempotentRequests.once(
-        "interactions",
-        idempotencyKey,
-        request,
-        () -> created(interactions.record(request.toNewInteraction())));
+    // The key is stored in the same transaction as the touchpoint, so this one has its own, and
+    // waits for it on a worker thread.
+    return OffTheEventLoop.call(
+        () ->
+            idempotentRequests.once(
+                "interactions",
+                idempotencyKey,
+                request,
+                () -> created(base, interactions.record(request.toNewInteraction()))));
   }
 
-  private static Response created(Interaction interaction) {
-    return Response.created(URI.create("/interactions/" + interaction.id))
+  private static Response created(URI base, Interaction interaction) {
+    return Response.created(base.resolve("interactions/" + interaction.id))
         .entity(InteractionResponse.from(interaction))
         .build();
   }

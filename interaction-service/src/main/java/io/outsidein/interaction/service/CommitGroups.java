@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -13,10 +12,11 @@ import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
 
 /**
- * Lets concurrent callers share transactions (group commit). A caller hands its item over and
- * waits; each of a few writer threads takes everything waiting, up to a limit, and stores it in one
- * go. Under light load an item is stored at once and alone; under heavy load groups grow by
- * themselves while the writers are busy, so there is no timer to wait for and no tuning by rate.
+ * Lets concurrent callers share transactions (group commit). A caller hands its item over and gets
+ * a future of its answer; each of a few writer threads takes everything waiting, up to a limit, and
+ * stores it in one go. Under light load an item is stored at once and alone; under heavy load
+ * groups grow by themselves while the writers are busy, so there is no timer to wait for and no
+ * tuning by rate.
  *
  * @param <I> what a caller hands over
  * @param <O> its answer; {@code store} answers a group with one per item, in order
@@ -55,42 +55,26 @@ final class CommitGroups<I, O> {
   }
 
   /**
-   * Stores {@code item} with whatever else is waiting and returns its answer. Throws what {@code
-   * store} threw for the whole group, or {@link IllegalStateException} once closing.
+   * Hands {@code item} over to be stored with whatever else is waiting, and returns at once: no
+   * caller's thread waits for a writer. The answer completes on the writer's thread with what
+   * {@code store} answered for the item, or fails with what it threw for the whole group, or with
+   * {@link IllegalStateException} once closing.
    */
-  O submit(I item) {
+  CompletableFuture<O> submit(I item) {
     if (closing) {
-      throw new IllegalStateException(name + " is shutting down");
+      return shuttingDown();
     }
     Waiting<I, O> handed = new Waiting<>(item);
     waiting.add(handed);
     if (closing && waiting.remove(handed)) {
       // Closed while handing over, perhaps after the last drain: nobody would answer it.
-      throw new IllegalStateException(name + " is shutting down");
+      return shuttingDown();
     }
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return handed.answer.get();
-        } catch (InterruptedException e) {
-          // The item may be being stored right now: the caller must learn how it ended.
-          interrupted = true;
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException runtime) {
-            throw runtime;
-          }
-          if (e.getCause() instanceof Error error) {
-            throw error;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    return handed.answer;
+  }
+
+  private CompletableFuture<O> shuttingDown() {
+    return CompletableFuture.failedFuture(new IllegalStateException(name + " is shutting down"));
   }
 
   /** Items handed over and not yet taken by a writer. */

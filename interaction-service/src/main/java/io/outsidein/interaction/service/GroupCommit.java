@@ -11,13 +11,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Records single touchpoints from concurrent requests in shared transactions, each still answered
  * on its own. Profiling found much of a single POST's cost in per-transaction work (begin, flush,
  * commit, its outbox row alone); when the writers are busy, the requests waiting share that work,
  * which raises the rate the service keeps up with. At moderate rates groups stay small and a POST
- * costs about what it did alone. Off by configuration, each request has its own transaction.
+ * costs about what it did alone. Off by configuration, each request has its own transaction (groups
+ * of one). The caller never waits: its answer completes on the writer's thread, so a request holds
+ * no thread while its touchpoint is written.
  */
 @Startup // writers and metrics from boot, not from the first POST
 @ApplicationScoped
@@ -25,7 +28,6 @@ public class GroupCommit {
   private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(10);
 
   private final InteractionWriter writer;
-  private final InteractionService interactions;
   private final Outbox outbox;
   private final InteractionConfig.GroupCommit config;
   private final MeterRegistry meters;
@@ -34,13 +36,8 @@ public class GroupCommit {
   private Gauge waiting;
 
   GroupCommit(
-      InteractionWriter writer,
-      InteractionService interactions,
-      Outbox outbox,
-      InteractionConfig config,
-      MeterRegistry meters) {
+      InteractionWriter writer, Outbox outbox, InteractionConfig config, MeterRegistry meters) {
     this.writer = writer;
-    this.interactions = interactions;
     this.outbox = outbox;
     this.config = config.groupCommit();
     this.meters = meters;
@@ -48,16 +45,17 @@ public class GroupCommit {
 
   @PostConstruct
   void start() {
-    if (!config.enabled()) {
-      return;
-    }
     groupSizes =
         DistributionSummary.builder("interactions.group.commit.size")
             .description("Single touchpoint records written per shared transaction")
             .register(meters);
     groups =
         new CommitGroups<>(
-            "group-commit", config.writers(), config.maxSize(), writer::write, groupSizes::record);
+            "group-commit",
+            config.writers(),
+            config.enabled() ? config.maxSize() : 1,
+            writer::write,
+            groupSizes::record);
     CommitGroups<ToWrite, Written> started = groups;
     waiting =
         Gauge.builder("interactions.group.commit.waiting", started::waiting)
@@ -68,18 +66,17 @@ public class GroupCommit {
   /** The registry can outlive this application (tests restart it): take the meters along. */
   @PreDestroy
   void stop() {
-    if (groups != null) {
-      groups.close(SHUTDOWN_PATIENCE);
-      meters.remove(groupSizes);
-      meters.remove(waiting);
-    }
+    groups.close(SHUTDOWN_PATIENCE);
+    meters.remove(groupSizes);
+    meters.remove(waiting);
   }
 
-  /** Records one touchpoint, sharing a transaction with others arriving at the same moment. */
-  public Interaction record(NewInteraction request) {
-    if (groups == null) {
-      return interactions.record(request);
-    }
-    return groups.submit(new ToWrite(request, outbox.originHere())).orThrow();
+  /**
+   * Records one touchpoint, sharing a transaction with others arriving at the same moment. Returns
+   * at once; the stored touchpoint, or the problem that refused it, completes on a writer's thread.
+   * The call's request id, actor and trace are taken here, on the caller's thread.
+   */
+  public CompletionStage<Interaction> record(NewInteraction request) {
+    return groups.submit(new ToWrite(request, outbox.originHere())).thenApply(Written::orThrow);
   }
 }

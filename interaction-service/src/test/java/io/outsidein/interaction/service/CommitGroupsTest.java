@@ -1,13 +1,13 @@
 package io.outsidein.interaction.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,8 +40,8 @@ class CommitGroupsTest {
         new CommitGroups<>("test", 2, 10, recording(items -> answers(items)), sizesReported::add);
     release.countDown();
 
-    assertThat(groups.submit(7)).isEqualTo("stored 7");
-    assertThat(groups.submit(8)).isEqualTo("stored 8");
+    assertThat(groups.submit(7).get(5, TimeUnit.SECONDS)).isEqualTo("stored 7");
+    assertThat(groups.submit(8).get(5, TimeUnit.SECONDS)).isEqualTo("stored 8");
     assertThat(groupsStored).containsExactly(List.of(7), List.of(8));
     assertThat(sizesReported).containsExactly(1, 1);
   }
@@ -50,26 +50,17 @@ class CommitGroupsTest {
   void itemsArrivingWhileTheWriterIsBusyShareTheNextGroupUpToItsLimitEachWithItsOwnAnswer()
       throws Exception {
     groups = new CommitGroups<>("test", 1, 10, heldUp(items -> answers(items)), sizesReported::add);
-    Future<String> first = callers.submit(() -> groups.submit(0));
+    Future<String> first = groups.submit(0);
     Awaitility.await().until(() -> groupsStored.size() == 1);
 
     List<Future<String>> later = new ArrayList<>();
-    List<Thread> waiting = new CopyOnWriteArrayList<>();
     for (int i = 1; i <= 25; i++) {
-      int item = i;
-      later.add(
-          callers.submit(
-              () -> {
-                waiting.add(Thread.currentThread());
-                return groups.submit(item);
-              }));
+      later.add(groups.submit(i));
     }
-    // All 25 handed over and waiting for their answers before the writer is free again.
-    Awaitility.await()
-        .until(
-            () ->
-                waiting.size() == 25
-                    && waiting.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+    // All 25 handed over without waiting, and waiting for the writer, which is still busy.
+    assertThat(groups.waiting()).isEqualTo(25);
+    assertThat(later).noneMatch(Future::isDone);
+    assertThat(first).isNotDone();
     release.countDown();
 
     assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("stored 0");
@@ -99,10 +90,13 @@ class CommitGroupsTest {
             sizesReported::add);
     release.countDown();
 
-    assertThatThrownBy(() -> groups.submit(13))
+    assertThat(groups.submit(13))
+        .failsWithin(5, TimeUnit.SECONDS)
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unlucky group");
-    assertThat(groups.submit(14)).isEqualTo("stored 14");
+        .withMessage("unlucky group");
+    assertThat(groups.submit(14).get(5, TimeUnit.SECONDS)).isEqualTo("stored 14");
   }
 
   @Test
@@ -110,34 +104,33 @@ class CommitGroupsTest {
     groups = new CommitGroups<>("test", 1, 10, recording(items -> List.of()), sizesReported::add);
     release.countDown();
 
-    assertThatThrownBy(() -> groups.submit(1))
+    assertThat(groups.submit(1))
+        .failsWithin(5, TimeUnit.SECONDS)
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("1 items but got 0 answers");
+        .withMessageContaining("1 items but got 0 answers");
   }
 
   @Test
   void closingStoresWhatIsAlreadyWaitingThenRefusesNewItems() throws Exception {
     groups = new CommitGroups<>("test", 1, 10, heldUp(items -> answers(items)), sizesReported::add);
-    Future<String> first = callers.submit(() -> groups.submit(1));
+    Future<String> first = groups.submit(1);
     Awaitility.await().until(() -> groupsStored.size() == 1);
-    List<Thread> waiting = new CopyOnWriteArrayList<>();
-    Future<String> second =
-        callers.submit(
-            () -> {
-              waiting.add(Thread.currentThread());
-              return groups.submit(2);
-            });
-    Awaitility.await()
-        .until(() -> waiting.size() == 1 && waiting.get(0).getState() == Thread.State.WAITING);
+    Future<String> second = groups.submit(2);
+    assertThat(groups.waiting()).isEqualTo(1);
     Future<?> closing = callers.submit(() -> groups.close(Duration.ofSeconds(5)));
     release.countDown();
     closing.get(5, TimeUnit.SECONDS);
 
     assertThat(first.get(1, TimeUnit.SECONDS)).isEqualTo("stored 1");
     assertThat(second.get(1, TimeUnit.SECONDS)).isEqualTo("stored 2");
-    assertThatThrownBy(() -> groups.submit(3))
+    assertThat(groups.submit(3))
+        .failsWithin(1, TimeUnit.SECONDS)
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("shutting down");
+        .withMessageContaining("shutting down");
   }
 
   private Function<List<Integer>, List<String>> recording(
