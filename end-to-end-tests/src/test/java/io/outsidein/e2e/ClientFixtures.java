@@ -75,7 +75,7 @@ final class ClientFixtures {
         () -> agent.interactions().recordInteractionWithHttpInfo(visit(customerId), null));
   }
 
-  /** Records {@code perCustomer} touchpoints for each customer in one batch (admin may batch). */
+  /** Records {@code perCustomer} visits for each customer in one batch (admin may batch). */
   void recordBatch(List<UUID> customers, int perCustomer) {
     InteractionBatch batch = new InteractionBatch();
     for (UUID customer : customers) {
@@ -83,6 +83,19 @@ final class ClientFixtures {
         batch.addItemsItem(visit(customer));
       }
     }
+    send(batch);
+  }
+
+  /** Records one touchpoint of the given type for each customer, in one batch. */
+  void recordBatch(List<UUID> customers, InteractionType type) {
+    InteractionBatch batch = new InteractionBatch();
+    for (UUID customer : customers) {
+      batch.addItemsItem(visit(customer).type(type));
+    }
+    send(batch);
+  }
+
+  private void send(InteractionBatch batch) {
     int status = status(() -> admin.interactions().recordInteractionBatchWithHttpInfo(batch));
     if (status != 200) {
       throw new AssertionError("the batch answered " + status);
