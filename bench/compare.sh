@@ -14,8 +14,9 @@
 # customer-service, and direct; POST /api/v1/interactions through the gateway; pgbench (16
 # clients) for the same write (the interaction row and its outbox row in one transaction) on a
 # scratch copy of interaction-service's schema. Then the ratios, each process's CPU time per
-# request (utime + stime from /proc/<pid>/stat, before and after each run) and each service's
-# resident memory. Installs wrk, nginx and pgbench from Debian's packages when they are missing.
+# request (utime + stime from /proc/<pid>/stat, before and after each run), what the rest of the
+# machine used meanwhile (wrk left out), and each service's resident memory. Installs wrk, nginx
+# and pgbench from Debian's packages when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -111,6 +112,13 @@ ticks() {
   done
   echo "$total"
 }
+# Busy CPU ticks of the whole machine (every state but idle and iowait), from /proc/stat.
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; }
+# CPU ticks of this script's finished children (wrk, pgbench and the small tools around them).
+children_ticks() { sed -E 's/^.*\) //' "/proc/$$/stat" | awk '{print $14 + $15}'; }
+# Methods the JIT has compiled in a JVM so far.
+compiled() { jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $1}'; }
+jvm_compiled() { [ "$1" = nginx ] && echo 0 || compiled "$2"; }
 rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 nginx_pids() { echo "$nginx_pid" $(pgrep -P "$nginx_pid" 2>/dev/null || true); }
 
@@ -217,18 +225,33 @@ measure() {
   shift
   local i
   for i in "${!names[@]}"; do before[$i]=$(ticks ${pids[$i]}); done
+  local machine_before own_before jit_before=()
+  for i in "${!names[@]}"; do jit_before[$i]=$(jvm_compiled "${names[$i]}" "${pids[$i]}"); done
+  machine_before=$(machine_ticks)
+  own_before=$(children_ticks)
   run_wrk "$label" "$seconds" "$url" "$@"
+  local rest=$(($(machine_ticks) - machine_before - ($(children_ticks) - own_before)))
+  local jit=0
+  for i in "${!names[@]}"; do
+    jit=$((jit + $(jvm_compiled "${names[$i]}" "${pids[$i]}") - jit_before[i]))
+  done
   local line
   line=$(printf '%-22s %9.0f/s ' "$label" "$last_rate")
   rate[$label]=$last_rate
   for i in "${!names[@]}"; do
     local used=$(($(ticks ${pids[$i]}) - before[i]))
+    rest=$((rest - used))
     local us_per
     us_per=$(awk -v t="$used" -v hz="$hz" -v n="$last_requests" 'BEGIN {printf "%.0f", t / hz * 1e6 / n}')
     cpu[$label.${names[$i]}]=$us_per
     line+=$(printf ' %s %s us/req' "${names[$i]}" "$us_per")
   done
-  echo "$line"
+  # What else ran meanwhile (PostgreSQL, Kafka, the services not measured), in % of one core: a
+  # round where it is high ran on a busier machine, and every process's cost per request rises.
+  line+=$(awk -v t="$rest" -v hz="$hz" -v s="$seconds" 'BEGIN {printf "; the rest %.0f%% of a core", t / hz / s * 100}')
+  # Methods the JIT compiled meanwhile in the JVMs measured: the compiler's threads count in their
+  # CPU, so a run with many more than a handful measured the JIT, not the path.
+  echo "$line; JIT $jit methods"
 }
 
 get_path=/customers/$customer_id
@@ -238,7 +261,6 @@ echo "[compare] customer $customer_id; gateway pid $gateway_pid, customer-servic
 # differ by less than 10% while the JIT compiled fewer than 20 methods of the JVM that serves the
 # path in the last one, at most --max-warm-up seconds. On 2 busy cores a JVM's first minute on a
 # path runs at a tenth of its later rate, with plateaus while C2 is still compiling.
-compiled() { jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $1}'; }
 warm() { # label pid url [wrk options...]
   local label=$1 pid=$2 url=$3
   shift 3
@@ -262,6 +284,22 @@ warm gateway "$gateway_pid" "$gateway/api/v1$get_path" -H "X-API-Key: $key"
 warm nginx "$customer_pid" "$nginx_url$get_path"
 warm direct "$customer_pid" "$customer_service$get_path"
 warm post "$interaction_pid" "$gateway/api/v1/interactions" -s "$work/post.lua"
+# Then the paths in turn, as a round runs them, until the JIT settles: POSTs reach the gateway's
+# forwarding and customer-service (the customer check) too, and the GETs' compiled code is
+# recompiled for the mixed profile. Without this, the first round's gateway run measured the
+# recompilation (0.59 of nginx's rate, then 0.99 in the next round).
+mixed=0
+while [ "$mixed" -lt 6 ]; do
+  jit_before=$(($(compiled "$gateway_pid") + $(compiled "$customer_pid") + $(compiled "$interaction_pid")))
+  run_wrk "warm-up mixed" 10 "$gateway/api/v1$get_path" -H "X-API-Key: $key"
+  run_wrk "warm-up mixed" 10 "$nginx_url$get_path"
+  run_wrk "warm-up mixed" 10 "$customer_service$get_path"
+  run_wrk "warm-up mixed" 10 "$gateway/api/v1/interactions" -s "$work/post.lua"
+  mixed=$((mixed + 1))
+  jit=$(($(compiled "$gateway_pid") + $(compiled "$customer_pid") + $(compiled "$interaction_pid") - jit_before))
+  [ "$jit" -lt 30 ] && break
+done
+echo "[compare] warm-up mixed: $mixed rounds of 4 x 10 s; the JIT compiled $jit methods in the last"
 
 ## pgbench: the same write as a single POST, on a scratch copy of interaction-service's schema.
 psql_on -d postgres -c "DROP DATABASE IF EXISTS $scratch_db WITH (FORCE)" >/dev/null 2>&1
