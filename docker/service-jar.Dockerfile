@@ -16,7 +16,7 @@ COPY --chown=185 quarkus-app/app/ /app/app/
 COPY --chown=185 quarkus-app/quarkus-run.jar /app/
 USER 185
 # The same runtime settings as docker/service.Dockerfile (bench/README.md has the figures).
-ENV JAVA_OPTS="-Xms64m -Xmx256m -Xmn16m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000" \
+ENV JAVA_OPTS="-Xms64m -Xmx256m -Xmn16m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000 -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000" \
     MALLOC_ARENA_MAX=2 \
     QUARKUS_HTTP_HOST=0.0.0.0
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

@@ -20,10 +20,11 @@ RUN command -v curl >/dev/null || { apt-get update && apt-get install -y --no-in
 WORKDIR /app
 COPY --from=build --chown=185 /src/${SERVICE}/target/quarkus-app/ /app/
 USER 185
-# The heap starts small and grows only as far as the load needs (young generation fixed), and freed
-# native memory goes back to the system: bench/README.md has the figures. Override JAVA_OPTS per
+# The heap starts small and grows only as far as the load needs (young generation fixed), freed
+# native memory goes back to the system, and code that runs only at boot is not compiled with C1's
+# profiling (the Tier3 thresholds): bench/README.md has the figures. Override JAVA_OPTS per
 # service in compose or the orchestrator; glibc's per-thread malloc arenas are capped at two.
-ENV JAVA_OPTS="-Xms64m -Xmx256m -Xmn16m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000" \
+ENV JAVA_OPTS="-Xms64m -Xmx256m -Xmn16m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000 -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000" \
     MALLOC_ARENA_MAX=2 \
     QUARKUS_HTTP_HOST=0.0.0.0
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

@@ -38,7 +38,12 @@ class SuiteOptionsTest {
       assertThat(SuiteOptions.serviceJvmDefaults(Runtime.Version.parse(java)))
           .as(java)
           .doesNotContain(trim)
-          .contains("-Xms64m", "-Xmx160m", "-Xmn16m", "-XX:+UseSerialGC");
+          .contains(
+              "-Xms64m",
+              "-Xmx160m",
+              "-Xmn16m",
+              "-XX:+UseSerialGC",
+              "-XX:Tier3InvocationThreshold=2000");
     }
   }
 
