@@ -40,9 +40,9 @@ public record SuiteOptions(
    * only as far as it fills (its size after the benchmark is 35-40 MB); where the JVM can, the C
    * library's freed memory goes back to the system every 10 s. A method is compiled with C1's
    * profiling after 2,000 calls rather than 200: code that runs only while the service boots stays
-   * interpreted, which saved 15-20 MB of profiled code and method profiles per service, while what
-   * serves requests still reaches C2 (C1 alone saved as much but doubled the CPU per request;
-   * bench/README.md).
+   * interpreted, which saved 4-8 MB of resident memory in the gateway and 8-20 MB in the services
+   * with a database (profiled code and method profiles), while what serves requests still reaches
+   * C2 (C1 alone saved as much but doubled the CPU per request; bench/README.md).
    */
   public static List<String> serviceJvmDefaults(Runtime.Version java) {
     List<String> options =
