@@ -134,9 +134,12 @@ public class InboxConsumer {
           applyAll(records, handler);
           consumer.commitSync();
           unapplied.count(consumer);
+        } catch (WakeupException e) {
+          // stop() woke the commit: what it did not commit is delivered again, and applied once.
+          throw e;
         } catch (RuntimeException e) {
           // The database or the broker is unavailable: nothing is committed, so rewind and retry.
-          LOG.warnf("events not applied, will retry: %s", e.getMessage());
+          LOG.warnf("events not applied, will retry: %s", e);
           rewind(records);
           sleep(config.retryBackoff().multipliedBy(5));
         }
