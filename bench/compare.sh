@@ -116,9 +116,15 @@ ticks() {
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; }
 # CPU ticks of this script's finished children (wrk, pgbench and the small tools around them).
 children_ticks() { sed -E 's/^.*\) //' "/proc/$$/stat" | awk '{print $14 + $15}'; }
-# Methods the JIT has compiled in a JVM so far.
-compiled() { jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $1}'; }
-jvm_compiled() { [ "$1" = nginx ] && echo 0 || compiled "$2"; }
+# Methods the JIT has compiled so far in the given JVMs (0 for a process that is not one: nginx).
+compiled() {
+  local total=0 pid n
+  for pid in "$@"; do
+    n=$(jstat -compiler "$pid" 2>/dev/null | awk 'NR == 2 {print $1}')
+    total=$((total + ${n:-0}))
+  done
+  echo "$total"
+}
 rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 nginx_pids() { echo "$nginx_pid" $(pgrep -P "$nginx_pid" 2>/dev/null || true); }
 
@@ -226,14 +232,14 @@ measure() {
   local i
   for i in "${!names[@]}"; do before[$i]=$(ticks ${pids[$i]}); done
   local machine_before own_before jit_before=()
-  for i in "${!names[@]}"; do jit_before[$i]=$(jvm_compiled "${names[$i]}" "${pids[$i]}"); done
+  for i in "${!names[@]}"; do jit_before[$i]=$(compiled ${pids[$i]}); done
   machine_before=$(machine_ticks)
   own_before=$(children_ticks)
   run_wrk "$label" "$seconds" "$url" "$@"
   local rest=$(($(machine_ticks) - machine_before - ($(children_ticks) - own_before)))
   local jit=0
   for i in "${!names[@]}"; do
-    jit=$((jit + $(jvm_compiled "${names[$i]}" "${pids[$i]}") - jit_before[i]))
+    jit=$((jit + $(compiled ${pids[$i]}) - jit_before[i]))
   done
   local line
   line=$(printf '%-22s %9.0f/s ' "$label" "$last_rate")
@@ -290,13 +296,13 @@ warm post "$interaction_pid" "$gateway/api/v1/interactions" -s "$work/post.lua"
 # recompilation (0.59 of nginx's rate, then 0.99 in the next round).
 mixed=0
 while [ "$mixed" -lt 6 ]; do
-  jit_before=$(($(compiled "$gateway_pid") + $(compiled "$customer_pid") + $(compiled "$interaction_pid")))
+  jit_before=$(compiled "$gateway_pid" "$customer_pid" "$interaction_pid")
   run_wrk "warm-up mixed" 10 "$gateway/api/v1$get_path" -H "X-API-Key: $key"
   run_wrk "warm-up mixed" 10 "$nginx_url$get_path"
   run_wrk "warm-up mixed" 10 "$customer_service$get_path"
   run_wrk "warm-up mixed" 10 "$gateway/api/v1/interactions" -s "$work/post.lua"
   mixed=$((mixed + 1))
-  jit=$(($(compiled "$gateway_pid") + $(compiled "$customer_pid") + $(compiled "$interaction_pid") - jit_before))
+  jit=$(($(compiled "$gateway_pid" "$customer_pid" "$interaction_pid") - jit_before))
   [ "$jit" -lt 30 ] && break
 done
 echo "[compare] warm-up mixed: $mixed rounds of 4 x 10 s; the JIT compiled $jit methods in the last"
